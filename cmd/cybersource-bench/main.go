@@ -1,0 +1,75 @@
+// Command cybersource-bench measures the provider through the real terraform
+// binary against the wire floor (the same requests issued directly through the
+// client) on the in-process simulator with TLS and a fixed latency, and
+// reports wall time, overhead per resource, API calls, connections, retries
+// and the provider's peak RSS per lifecycle phase, with the project's targets.
+//
+// Usage:
+//
+//	go run ./cmd/cybersource-bench [-n 200] [-p 10] [-latency 50ms] [-json bench.json] [-keep] [-v]
+//
+// It needs Go and terraform on PATH and exits non-zero only when a phase
+// fails; missed targets are reported as MISS.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/cybersource-tf/terraform-provider-cybersource/internal/bench"
+)
+
+func main() {
+	err := run(os.Args[1:], os.Stdout, os.Stderr)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		// -h printed the usage; asking for help is not a failure.
+	case err != nil:
+		fmt.Fprintln(os.Stderr, "cybersource-bench:", err)
+		os.Exit(1)
+	}
+}
+
+func run(args []string, stdout, stderr io.Writer) error {
+	opts := bench.Defaults()
+	flags := flag.NewFlagSet("cybersource-bench", flag.ContinueOnError)
+	flags.SetOutput(stderr)
+	flags.IntVar(&opts.N, "n", opts.N, "number of customers (terraform resources)")
+	flags.IntVar(&opts.Parallelism, "p", opts.Parallelism, "terraform -parallelism and floor workers")
+	flags.DurationVar(&opts.Latency, "latency", opts.Latency, "simulator latency per request")
+	jsonPath := flags.String("json", "", "also write the report as JSON to this path")
+	flags.BoolVar(&opts.Keep, "keep", false, "keep the temporary directory (provider build, work dir, state)")
+	verbose := flags.Bool("v", false, "show terraform's own output")
+	if err := flags.Parse(args); err != nil {
+		return err
+	}
+	opts.Progress = stderr
+	if *verbose {
+		opts.TerraformOutput = stderr
+	}
+
+	// Cancel on Ctrl-C so the deferred cleanup (simulator, temp dir) runs.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+
+	report, err := bench.Run(ctx, opts)
+	if err != nil {
+		return err
+	}
+	if err := report.WriteTable(stdout); err != nil {
+		return err
+	}
+	if *jsonPath != "" {
+		if err := report.WriteJSON(*jsonPath); err != nil {
+			return fmt.Errorf("writing JSON report: %w", err)
+		}
+		_, _ = fmt.Fprintf(stderr, "wrote %s\n", *jsonPath) // progress is best effort
+	}
+	return nil
+}

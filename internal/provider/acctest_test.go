@@ -1,0 +1,219 @@
+package provider
+
+import (
+	"fmt"
+	"net/http"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
+	"github.com/cybersource-tf/terraform-provider-cybersource/internal/client"
+	"github.com/cybersource-tf/terraform-provider-cybersource/internal/simulator"
+)
+
+// The acceptance test harness. By default every test starts its own in-process simulator and
+// points the provider at it through NewWithOptions, so `TF_ACC=1 go test` runs offline. With
+// CYBERSOURCE_MERCHANT_ID, CYBERSOURCE_KEY_ID and CYBERSOURCE_SHARED_SECRET set, the same tests run
+// against the real sandbox, configured from the environment; tests and steps that need the
+// simulator's hooks skip with the reason.
+
+// sandboxEnvVars are the variables that switch the acceptance tests to the real sandbox.
+var sandboxEnvVars = []string{"CYBERSOURCE_MERCHANT_ID", "CYBERSOURCE_KEY_ID", "CYBERSOURCE_SHARED_SECRET"}
+
+func sandboxMode() bool {
+	for _, name := range sandboxEnvVars {
+		if os.Getenv(name) == "" {
+			return false
+		}
+	}
+	return true
+}
+
+// accEnv is one acceptance test's backend: a simulator, or the sandbox (sim == nil).
+type accEnv struct {
+	t          *testing.T
+	server     *simulator.Server
+	merchantID string
+	// profileID is a profile id valid for the merchant, "" when unknown (sandbox without
+	// CYBERSOURCE_PROFILE_ID).
+	profileID  string
+	httpClient *http.Client
+}
+
+// newAccEnv starts a plain-http simulator, or selects the sandbox.
+func newAccEnv(t *testing.T) *accEnv {
+	t.Helper()
+	return startAccEnv(t, simulator.Options{}, false)
+}
+
+func startAccEnv(t *testing.T, opts simulator.Options, tlsEnabled bool) *accEnv {
+	t.Helper()
+	if sandboxMode() {
+		return &accEnv{t: t, merchantID: os.Getenv("CYBERSOURCE_MERCHANT_ID"), profileID: os.Getenv("CYBERSOURCE_PROFILE_ID")}
+	}
+	server, err := simulator.Start(opts, tlsEnabled)
+	if err != nil {
+		t.Fatalf("starting the simulator: %v", err)
+	}
+	t.Cleanup(func() {
+		if err := server.Close(); err != nil {
+			t.Errorf("closing the simulator: %v", err)
+		}
+	})
+	env := &accEnv{t: t, server: server, merchantID: simulator.DemoMerchantID, profileID: simulator.DemoProfileID}
+	if tlsEnabled {
+		env.httpClient = &http.Client{Transport: client.NewTransport(server.CertPool())}
+	}
+	return env
+}
+
+// sim returns the simulator, skipping the test in sandbox mode.
+func (e *accEnv) sim(reason string) *simulator.Simulator {
+	e.t.Helper()
+	e.requireSimulator(reason)
+	return e.server.Sim
+}
+
+// requireSimulator skips the whole test when it runs against the sandbox.
+func (e *accEnv) requireSimulator(reason string) {
+	e.t.Helper()
+	if e.server == nil {
+		e.t.Skipf("needs the simulator (%s); skipped against the real sandbox", reason)
+	}
+}
+
+// requireProfileID skips the test when no profile id is known (sandbox without
+// CYBERSOURCE_PROFILE_ID).
+func (e *accEnv) requireProfileID() string {
+	e.t.Helper()
+	if e.profileID == "" {
+		e.t.Skip("needs a TMS profile id: set CYBERSOURCE_PROFILE_ID to run it against the sandbox")
+	}
+	return e.profileID
+}
+
+// factories serves the provider in-process, pointed at the simulator when there is one.
+func (e *accEnv) factories() map[string]func() (tfprotov6.ProviderServer, error) {
+	opts := Options{HTTPClient: e.httpClient}
+	if e.server != nil {
+		opts.Endpoint = e.server.URL
+	}
+	return map[string]func() (tfprotov6.ProviderServer, error){
+		"cybersource": providerserver.NewProtocol6WithError(NewWithOptions("test", opts)()),
+	}
+}
+
+// providerConfig is the provider block: the demo credentials for the simulator, empty (the
+// environment) for the sandbox. extra is added inside the block.
+func (e *accEnv) providerConfig(extra ...string) string {
+	var b strings.Builder
+	b.WriteString("provider \"cybersource\" {\n")
+	if e.server != nil {
+		fmt.Fprintf(&b, "  merchant_id   = %q\n  key_id        = %q\n  shared_secret = %q\n",
+			simulator.DemoMerchantID, simulator.DemoKeyID, simulator.DemoSharedSecret)
+	}
+	for _, line := range extra {
+		b.WriteString("  " + line + "\n")
+	}
+	b.WriteString("}\n")
+	return b.String()
+}
+
+// config is providerConfig plus the given HCL.
+func (e *accEnv) config(hcl string) string { return e.providerConfig() + hcl }
+
+// test runs a resource.Test with this environment's providers and a destroy check that the
+// customers the test created are gone.
+func (e *accEnv) test(steps ...resource.TestStep) {
+	e.t.Helper()
+	resource.ParallelTest(e.t, resource.TestCase{
+		ProtoV6ProviderFactories: e.factories(),
+		CheckDestroy:             e.checkCustomersDestroyed,
+		Steps:                    steps,
+	})
+}
+
+// testSerial is test for tests that change the process environment (t.Setenv cannot be combined
+// with parallel tests).
+func (e *accEnv) testSerial(steps ...resource.TestStep) {
+	e.t.Helper()
+	resource.Test(e.t, resource.TestCase{
+		ProtoV6ProviderFactories: e.factories(),
+		CheckDestroy:             e.checkCustomersDestroyed,
+		Steps:                    steps,
+	})
+}
+
+// checkCustomersDestroyed verifies, on the simulator, that no customer in the final state still
+// exists. Against the sandbox it relies on the provider's own delete (there is no list endpoint).
+func (e *accEnv) checkCustomersDestroyed(s *terraform.State) error {
+	if e.server == nil {
+		return nil
+	}
+	remaining := map[string]bool{}
+	for _, id := range e.server.Sim.CustomerIDs(e.merchantID) {
+		remaining[id] = true
+	}
+	for address, rs := range s.RootModule().Resources {
+		if strings.HasPrefix(address, "data.") {
+			continue // data sources read customers they do not own
+		}
+		if rs.Type == "cybersource_tms_customer" && remaining[rs.Primary.ID] {
+			return fmt.Errorf("customer %s still exists after destroy", rs.Primary.ID)
+		}
+	}
+	return nil
+}
+
+// captureID is a Check that records the customer's id for later PreConfig hooks.
+func captureID(into *string) resource.TestCheckFunc {
+	return func(s *terraform.State) error {
+		rs, ok := s.RootModule().Resources[customerAddress]
+		if !ok {
+			return fmt.Errorf("%s not in state", customerAddress)
+		}
+		*into = rs.Primary.ID
+		return nil
+	}
+}
+
+// requestCounts returns a Check asserting exact simulator request counts by "METHOD route status"
+// (e.g. "POST customers 201") since the last ResetStats; methods not listed must not appear.
+func (e *accEnv) requestCounts(want map[string]int) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		if e.server == nil {
+			return nil
+		}
+		got := e.server.Sim.Stats().Requests
+		for key, n := range want {
+			if got[key] != n {
+				return fmt.Errorf("simulator answered %q %d times, want %d (all requests: %v)", key, got[key], n, got)
+			}
+		}
+		for key, n := range got {
+			if _, expected := want[key]; !expected && n > 0 {
+				return fmt.Errorf("unexpected request %q (%d times); all requests: %v", key, n, got)
+			}
+		}
+		return nil
+	}
+}
+
+// resetStats is a PreConfig that zeroes the simulator's counters.
+func (e *accEnv) resetStats() {
+	if e.server != nil {
+		e.server.Sim.ResetStats()
+	}
+}
+
+// mustSim fails the test on a simulator hook error (hooks run in PreConfig, which returns nothing).
+func (e *accEnv) mustSim(err error) {
+	if err != nil {
+		e.t.Fatalf("simulator hook: %v", err)
+	}
+}

@@ -1,0 +1,107 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+)
+
+// Field limits of tms-api.md §3. Lengths are counted in characters (UTF-8 code points), which is
+// what the API documents; counting bytes would reject valid non-ASCII titles.
+const (
+	titleMaxLength               = 60
+	commentMaxLength             = 150
+	merchantCustomerIDMaxLength  = 100
+	emailMaxLength               = 255
+	clientReferenceCodeMaxLength = 50
+	merchantDefinedValueMaxLen   = 100
+)
+
+// merchantDefinedInformationNames are the names tms-api.md §3 documents for
+// merchantDefinedInformation entries.
+var merchantDefinedInformationNames = []string{
+	"data1", "data2", "data3", "data4",
+	"sensitive1", "sensitive2", "sensitive3", "sensitive4",
+}
+
+// customerStringValidators is the plan-time validation for a writable customer string: not empty
+// and at most maxLength characters.
+func customerStringValidators(maxLength int) []validator.String {
+	return []validator.String{
+		notEmptyString(),
+		stringvalidator.UTF8LengthAtMost(maxLength),
+	}
+}
+
+// merchantDefinedInformationValidators checks the names and values of the
+// merchant_defined_information map.
+func merchantDefinedInformationValidators() []validator.Map {
+	return []validator.Map{
+		mapvalidator.KeysAre(stringvalidator.OneOf(merchantDefinedInformationNames...)),
+		mapvalidator.ValueStringsAre(notEmptyString(), stringvalidator.UTF8LengthAtMost(merchantDefinedValueMaxLen)),
+	}
+}
+
+// notEmptyString rejects "". The API treats an empty string differently from an absent field (and
+// may echo it back or drop it), which would show up as a perpetual diff; an omitted attribute
+// expresses "no value" unambiguously.
+func notEmptyString() validator.String { return notEmptyStringValidator{} }
+
+type notEmptyStringValidator struct{}
+
+var _ validator.String = notEmptyStringValidator{}
+
+func (notEmptyStringValidator) Description(context.Context) string {
+	return "must not be an empty string (omit the attribute instead)"
+}
+
+func (v notEmptyStringValidator) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
+
+func (notEmptyStringValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	value := req.ConfigValue.ValueString()
+	if strings.TrimSpace(value) != "" {
+		return
+	}
+	what := "an empty string"
+	if value != "" {
+		what = "only whitespace"
+	}
+	resp.Diagnostics.AddAttributeError(req.Path, "Empty Value Not Allowed",
+		fmt.Sprintf("The value of %s is %s. To leave the field unset, omit the attribute from the "+
+			"configuration (or set it to null) instead of setting it to \"\".", req.Path, what))
+}
+
+// customerIDValue validates a customer id given in configuration (the data source's id) with the
+// same rule as import ids.
+func customerIDValue() validator.String { return customerIDValidator{} }
+
+type customerIDValidator struct{}
+
+var _ validator.String = customerIDValidator{}
+
+func (customerIDValidator) Description(context.Context) string {
+	return "must be a customer id: 1-32 letters or digits"
+}
+
+func (v customerIDValidator) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
+
+func (customerIDValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	if err := checkCustomerID(req.ConfigValue.ValueString()); err != nil {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid Customer ID",
+			fmt.Sprintf("The value %q of %s %s.", req.ConfigValue.ValueString(), req.Path, err))
+	}
+}

@@ -1,0 +1,181 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"net/url"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/provider"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+// ValidateConfig runs the cross-attribute checks that can be decided from the configuration alone
+// (`terraform validate`). Checks that need the environment fallbacks run again in Configure.
+func (p *cybersourceProvider) ValidateConfig(ctx context.Context, req provider.ValidateConfigRequest, resp *provider.ValidateConfigResponse) {
+	var m providerModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	known := func(v types.String) bool { return !v.IsNull() && !v.IsUnknown() }
+
+	// Two authentication methods in the configuration can never be fixed by the environment.
+	// (Unknown values are skipped: they may turn out null.)
+	if known(m.P12File) && known(m.P12Base64) {
+		resp.Diagnostics.AddAttributeError(path.Root("p12_base64"), "Conflicting CyberSource P12 Settings",
+			"Both `p12_file` and `p12_base64` are set. Set exactly one: the path to the P12 file or its base64 content.")
+	}
+	if known(m.SharedSecret) && (known(m.P12File) || known(m.P12Base64)) {
+		attr := "p12_file"
+		if !known(m.P12File) {
+			attr = "p12_base64"
+		}
+		resp.Diagnostics.AddAttributeError(path.Root(attr), "Conflicting CyberSource Authentication Methods",
+			fmt.Sprintf("Both `shared_secret` (HTTP Signature) and `%s` (JWT) are set. Configure exactly one "+
+				"authentication method.", attr))
+	}
+	if known(m.KeyID) && !known(m.SharedSecret) && !m.SharedSecret.IsUnknown() && (known(m.P12File) || known(m.P12Base64)) {
+		resp.Diagnostics.AddAttributeWarning(path.Root("key_id"), "CyberSource Key ID Ignored",
+			"`key_id` belongs to HTTP Signature authentication, but this configuration authenticates with a P12 "+
+				"certificate (JWT), which identifies the key by the certificate's serial number. Remove `key_id`.")
+	}
+}
+
+// base64Value validates that a string is standard base64 (shared_secret, p12_base64).
+func base64Value() validator.String { return base64Validator{} }
+
+type base64Validator struct{}
+
+var _ validator.String = base64Validator{}
+
+func (base64Validator) Description(context.Context) string { return "must be valid standard base64" }
+
+func (v base64Validator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (base64Validator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	// The message never echoes the value: it is a secret.
+	if err := checkBase64(req.ConfigValue.ValueString()); err != nil {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid Base64 Value",
+			fmt.Sprintf("The value of %s %s. Paste the value exactly as CyberSource's Business Center shows it "+
+				"(for a P12 file: the output of `base64 -w0 file.p12`, or use `p12_file` instead).", req.Path, err))
+	}
+}
+
+// endpointURL validates the endpoint attribute.
+func endpointURL() validator.String { return endpointValidator{} }
+
+type endpointValidator struct{}
+
+var _ validator.String = endpointValidator{}
+
+func (endpointValidator) Description(context.Context) string {
+	return "must be an absolute https URL, or http to a loopback address"
+}
+
+func (v endpointValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (endpointValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	if err := checkEndpoint(req.ConfigValue.ValueString()); err != nil {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid CyberSource Endpoint",
+			fmt.Sprintf("The value %q of %s %s.", req.ConfigValue.ValueString(), req.Path, err))
+	}
+}
+
+// checkEndpoint accepts https anywhere and plain http only to a loopback address: anything else
+// over http would send signed requests and customer data in clear text. The client applies the
+// same rule; checking here reports it at plan time, on the attribute.
+func checkEndpoint(raw string) error {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return fmt.Errorf("is not a valid URL (%v)", err)
+	}
+	if u.Hostname() == "" {
+		return fmt.Errorf("must be an absolute URL with a host, such as https://apitest.cybersource.com")
+	}
+	if u.User != nil {
+		return fmt.Errorf("must not contain credentials")
+	}
+	if u.RawQuery != "" || u.Fragment != "" {
+		return fmt.Errorf("must not contain a query or fragment")
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "https":
+		return nil
+	case "http":
+		if isLoopback(u.Hostname()) {
+			return nil
+		}
+		return fmt.Errorf("uses plain http to a host that is not a loopback address; use https (plain http is only " +
+			"allowed to localhost/127.0.0.1/::1, e.g. for a local simulator)")
+	default:
+		return fmt.Errorf("must use the https scheme (got %q)", u.Scheme)
+	}
+}
+
+func isLoopback(host string) bool {
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// requestTimeoutValue validates request_timeout with the same parser Configure uses.
+func requestTimeoutValue() validator.String { return requestTimeoutValidator{} }
+
+type requestTimeoutValidator struct{}
+
+var _ validator.String = requestTimeoutValidator{}
+
+func (requestTimeoutValidator) Description(context.Context) string {
+	return "must be a duration between 1s and 1h, such as \"60s\" or \"2m\""
+}
+
+func (v requestTimeoutValidator) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
+
+func (requestTimeoutValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	if _, err := parseRequestTimeout(req.ConfigValue.ValueString()); err != nil {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid CyberSource Request Timeout", err.Error())
+	}
+}
+
+// profileIDValue validates a 36-character TMS profile id (provider and resource profile_id).
+func profileIDValue() validator.String { return profileIDValidator{} }
+
+type profileIDValidator struct{}
+
+var _ validator.String = profileIDValidator{}
+
+func (profileIDValidator) Description(context.Context) string {
+	return "must be a 36-character TMS profile id"
+}
+
+func (v profileIDValidator) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
+
+func (profileIDValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	if err := checkProfileID(req.ConfigValue.ValueString()); err != nil {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid TMS Profile ID",
+			fmt.Sprintf("The value %q of %s %s; a TMS profile id looks like "+
+				"F75AF380-9D1B-4117-83CD-FF2C0430ECE3.", req.ConfigValue.ValueString(), req.Path, err))
+	}
+}

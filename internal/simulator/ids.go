@@ -1,0 +1,33 @@
+package simulator
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"strings"
+)
+
+// randomHex returns n random bytes as hex. crypto/rand because customer ids stand in for real
+// tokens, which are unguessable; its Read never fails (it aborts the process instead).
+func randomHex(n int) string {
+	b := make([]byte, n)
+	_, _ = rand.Read(b)
+	return hex.EncodeToString(b)
+}
+
+// newTokenID returns an id shaped like a real TMS token id: 32 upper-case hex characters
+// (tms-api.md §1, e.g. F2F3ADA770102B51E053A2598D0A9078). Used for customers, payment instruments
+// and shipping addresses.
+func newTokenID() string { return strings.ToUpper(randomHex(16)) }
+
+// newETag returns a fresh entity tag. It is short enough to fit the 1–32 character limit of
+// if-match (tms-api.md §2) and sent unquoted, as the client is expected to echo it verbatim.
+func newETag() string { return strings.ToUpper(randomHex(10)) }
+
+// newCorrelationID returns a UUID-shaped v-c-correlation-id, the form CyberSource support asks for.
+func newCorrelationID() string {
+	h := randomHex(16)
+	return h[0:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:32]
+}
+
+// newUniqueTransactionID returns the uniqueTransactionID header value (tms-api.md §2).
+func newUniqueTransactionID() string { return randomHex(16) }

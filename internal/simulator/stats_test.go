@@ -1,0 +1,149 @@
+package simulator
+
+import (
+	"crypto/tls"
+	"encoding/json"
+	"io"
+	"net/http"
+	"testing"
+)
+
+func TestStats(t *testing.T) {
+	ts := startServer(t, Options{})
+	id, _ := ts.create(t, `{}`)
+	ts.get(t, id)
+	ts.get(t, id)
+	ts.request(t, http.MethodGet, customersPath+"/"+id, nil, signSpec{cred: otherCred})
+	ts.request(t, http.MethodGet, customersPath+"/"+id, nil, signSpec{}, withHeader("Signature", "garbage"))
+	ts.request(t, http.MethodPost, customersPath, []byte(`{}`), signSpec{cred: otherCred})
+
+	st := ts.Sim.Stats()
+	wantRequests := map[string]int{
+		"POST customers 201": 2,
+		"GET customer 200":   2,
+		"GET customer 404":   1,
+		"GET customer 401":   1,
+	}
+	for k, n := range wantRequests {
+		if st.Requests[k] != n {
+			t.Errorf("Requests[%q] = %d, want %d (all: %v)", k, st.Requests[k], n, st.Requests)
+		}
+	}
+	if len(st.Requests) != len(wantRequests) {
+		t.Errorf("Requests %v", st.Requests)
+	}
+	if st.ByMethod["GET"] != 4 || st.ByMethod["POST"] != 2 {
+		t.Errorf("ByMethod %v", st.ByMethod)
+	}
+	// One keep-alive client: one connection for all six requests.
+	if st.ConnectionsAccepted != 1 {
+		t.Errorf("ConnectionsAccepted %d, want 1", st.ConnectionsAccepted)
+	}
+	if st.TLSConnections != 0 || st.CustomersStored != 2 || st.CustomersCreated != 2 {
+		t.Errorf("stats %+v", st)
+	}
+
+	resp, err := ts.client.Get(ts.URL + "/__simulator/stats")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = resp.Body.Close() }()
+	var got struct {
+		Stats
+		Customers map[string][]map[string]any `json:"customers"`
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&got); err != nil {
+		t.Fatal(err)
+	}
+	if got.Requests["GET customer 200"] != 2 || got.CustomersStored != 2 {
+		t.Errorf("stats endpoint %+v", got.Stats)
+	}
+	if len(got.Customers[DemoMerchantID]) != 1 || got.Customers[DemoMerchantID][0]["id"] != id || len(got.Customers[OtherMerchantID]) != 1 {
+		t.Errorf("customers per merchant %v", got.Customers)
+	}
+	if after := ts.Sim.Stats(); after.Requests["GET customer 200"] != 2 || after.ByMethod["GET"] != 4 {
+		t.Errorf("the stats endpoint counted itself: %+v", after)
+	}
+
+	ts.Sim.ResetStats()
+	st = ts.Sim.Stats()
+	if len(st.Requests) != 0 || len(st.ByMethod) != 0 || st.ConnectionsAccepted != 0 || st.CustomersCreated != 0 || st.CustomersStored != 2 {
+		t.Errorf("after ResetStats: %+v (customers must stay)", st)
+	}
+}
+
+func TestSimulatorRoutes(t *testing.T) {
+	ts := startServer(t, Options{})
+	for _, tt := range []struct {
+		method, path string
+		status       int
+	}{
+		{http.MethodGet, "/__simulator/stats", 200},
+		{http.MethodPost, "/__simulator/stats", 405},
+		{http.MethodGet, "/__simulator/nothing", 404},
+	} {
+		req, err := http.NewRequest(tt.method, ts.URL+tt.path, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp, err := ts.client.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, _ = io.Copy(io.Discard, resp.Body)
+		_ = resp.Body.Close()
+		if resp.StatusCode != tt.status {
+			t.Errorf("%s %s: %d, want %d", tt.method, tt.path, resp.StatusCode, tt.status)
+		}
+	}
+}
+
+func TestTLSServer(t *testing.T) {
+	srv, err := Start(Options{}, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		if err := srv.Close(); err != nil {
+			t.Error(err)
+		}
+	}()
+	if srv.CertPool() == nil || len(srv.CertPEM) == 0 {
+		t.Fatal("no certificate for a TLS server")
+	}
+	client := &http.Client{Transport: &http.Transport{TLSClientConfig: &tls.Config{RootCAs: srv.CertPool()}}}
+	ts := &testServer{Server: srv, client: client, host: srv.URL[len("https://"):]}
+	id, _ := ts.create(t, `{}`)
+	if g := ts.get(t, id); g.status != http.StatusOK {
+		t.Fatalf("GET over TLS: %d", g.status)
+	}
+	// A client that does not trust the certificate fails the handshake.
+	if resp, err := (&http.Client{Transport: &http.Transport{}}).Get(srv.URL + "/__simulator/stats"); err == nil {
+		_ = resp.Body.Close()
+		t.Error("an untrusting client connected")
+	}
+	st := srv.Sim.Stats()
+	if st.TLSConnections != 1 || st.ConnectionsAccepted != 2 {
+		t.Errorf("TLSConnections %d (want 1 completed handshake), ConnectionsAccepted %d (want 2)", st.TLSConnections, st.ConnectionsAccepted)
+	}
+}
+
+func TestStartRefusesNonLoopback(t *testing.T) {
+	for _, addr := range []string{"0.0.0.0:0", ":0", "192.0.2.1:0", "example.com:0"} {
+		if srv, err := StartAt(addr, Options{}, false); err == nil {
+			_ = srv.Close()
+			t.Errorf("StartAt(%q) listened", addr)
+		}
+	}
+	for _, addr := range []string{"localhost:0", "[::1]:0"} {
+		srv, err := StartAt(addr, Options{}, false)
+		if err != nil {
+			// ::1 may be unavailable in a container; loopback refusal is what matters here.
+			t.Logf("StartAt(%q): %v", addr, err)
+			continue
+		}
+		if err := srv.Close(); err != nil {
+			t.Error(err)
+		}
+	}
+}
