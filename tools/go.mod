@@ -1,3 +1,6 @@
+// Development tools, pinned apart from the provider's own dependencies so that they never
+// change what the provider is built with. Run them from the repository root with
+// `go tool -modfile=tools/go.mod <tool>` (the GNUmakefile and main.go's go:generate lines do).
 module github.com/cybersource-tf/terraform-provider-cybersource/tools
 
 go 1.26.8

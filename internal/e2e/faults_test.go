@@ -21,9 +21,10 @@ import (
 const faultCustomers = 100
 
 // faultConfig declares faultCustomers customers. max_retries is raised to
-// the provider's ceiling because at a 25% fault rate a request fails all of
-// the default 5 attempts about once in a thousand, and this test makes
-// several hundred requests; 11 attempts make that one in four million.
+// the provider's ceiling: GET, PATCH and DELETE are faulted about 28% of the
+// time here, so a request fails all of the default 5 attempts about once in
+// 600, and this test makes some 800 requests; 11 attempts make that about
+// once in a million.
 func faultConfig(generation int) string {
 	return providerHeader + fmt.Sprintf(`
 provider "cybersource" {
