@@ -22,14 +22,13 @@ variable "customers" {
   description = "Loyalty programme members, keyed by the merchant's own customer id."
   type = map(object({
     email      = string
-    name       = string
     tier       = string
     newsletter = bool
   }))
   default = {
-    "cust-1001" = { email = "ada@example.com", name = "Ada Lovelace", tier = "gold", newsletter = true }
-    "cust-1002" = { email = "alan@example.com", name = "Alan Turing", tier = "silver", newsletter = false }
-    "cust-1003" = { email = "grace@example.com", name = "Grace Hopper", tier = "gold", newsletter = true }
+    "cust-1001" = { email = "ada@example.com", tier = "gold", newsletter = true }
+    "cust-1002" = { email = "alan@example.com", tier = "silver", newsletter = false }
+    "cust-1003" = { email = "grace@example.com", tier = "gold", newsletter = true }
   }
 }
 
@@ -42,9 +41,11 @@ variable "source_system" {
 resource "cybersource_tms_customer" "member" {
   for_each = var.customers
 
+  # title and comment are free text shown in the Business Center: keep personal data such as
+  # names out of them, as out of merchant-defined fields.
   merchant_customer_id  = each.key
   email                 = each.value.email
-  title                 = each.value.name
+  title                 = "Loyalty member (${each.value.tier})"
   comment               = "Managed by Terraform (examples/demo)"
   client_reference_code = var.source_system
 
@@ -81,7 +82,7 @@ output "looked_up_customer" {
   value = {
     id                   = data.cybersource_tms_customer.first_gold_member.id
     merchant_customer_id = data.cybersource_tms_customer.first_gold_member.merchant_customer_id
-    title                = data.cybersource_tms_customer.first_gold_member.title
+    tier                 = data.cybersource_tms_customer.first_gold_member.merchant_defined_information["data1"]
     creator              = data.cybersource_tms_customer.first_gold_member.creator
   }
 }

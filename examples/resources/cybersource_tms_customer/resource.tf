@@ -4,8 +4,8 @@ resource "cybersource_tms_customer" "jane" {
   merchant_customer_id  = "cust-000123"
   email                 = "jane.doe@example.com"
   client_reference_code = "crm-sync"
-  title                 = "Jane Doe"
-  comment               = "Loyalty programme member since 2021"
+  title                 = "Loyalty programme member"
+  comment               = "Imported from the CRM in 2021"
 
   # Names are CyberSource's: data1..data4 and sensitive1..sensitive4. Do not put personal data here.
   merchant_defined_information = {
