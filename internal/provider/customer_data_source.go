@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -36,10 +37,20 @@ func (d *customerDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 	computedString := func(name string) schema.StringAttribute {
 		return schema.StringAttribute{MarkdownDescription: customerDescriptions[name], Computed: true}
 	}
-	nestedStrings := func(descriptions map[string]string) map[string]schema.Attribute {
+	sensitive := func(attribute schema.StringAttribute) schema.StringAttribute {
+		attribute.Sensitive = true
+		return attribute
+	}
+	// personalData lists the nested fields that are personal data: they are marked sensitive so
+	// plans and CI output do not show them.
+	nestedStrings := func(descriptions map[string]string, personalData ...string) map[string]schema.Attribute {
 		attributes := make(map[string]schema.Attribute, len(descriptions))
 		for name, description := range descriptions {
-			attributes[name] = schema.StringAttribute{MarkdownDescription: description, Computed: true}
+			attributes[name] = schema.StringAttribute{
+				MarkdownDescription: description,
+				Computed:            true,
+				Sensitive:           slices.Contains(personalData, name),
+			}
 		}
 		return attributes
 	}
@@ -59,7 +70,7 @@ func (d *customerDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 				Validators:          []validator.String{profileIDValue()},
 			},
 			"merchant_customer_id":          computedString("merchant_customer_id"),
-			"email":                         computedString("email"),
+			"email":                         sensitive(computedString("email")),
 			"client_reference_code":         computedString("client_reference_code"),
 			"title":                         computedString("title"),
 			"comment":                       computedString("comment"),
@@ -103,7 +114,7 @@ func (d *customerDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 					"country":             "Two-letter country code (`shipTo.country`).",
 					"email":               "Email address (`shipTo.email`).",
 					"phone_number":        "Phone number (`shipTo.phoneNumber`).",
-				}),
+				}, "first_name", "last_name", "address1", "address2", "email", "phone_number"),
 			},
 		},
 	}

@@ -33,7 +33,8 @@ var customerDescriptions = map[string]string{
 		"`profile_id`. When neither is set, CyberSource uses the merchant's default profile.",
 	"merchant_customer_id": fmt.Sprintf("Your own identifier for the customer (`buyerInformation.merchantCustomerID`), "+
 		"at most %d characters.", merchantCustomerIDMaxLength),
-	"email": fmt.Sprintf("The customer's email address (`buyerInformation.email`), at most %d characters.",
+	"email": fmt.Sprintf("The customer's email address (`buyerInformation.email`), at most %d characters. "+
+		"Marked sensitive because it is personal data: plans and CI logs show `(sensitive value)` instead.",
 		emailMaxLength),
 	"client_reference_code": fmt.Sprintf("Merchant reference code (`clientReferenceInformation.code`), at most %d "+
 		"characters.", clientReferenceCodeMaxLength),
@@ -45,11 +46,9 @@ var customerDescriptions = map[string]string{
 		"CyberSource asks that these values carry no personal data.",
 		markdownList(merchantDefinedInformationNames), merchantDefinedValueMaxLen),
 	"default_payment_instrument_id": "Id of the customer's default payment instrument " +
-		"(`defaultPaymentInstrument.id`). Set it to choose an existing payment instrument of this customer; leave " +
-		"it out to keep whatever CyberSource has.",
-	"default_shipping_address_id": "Id of the customer's default shipping address (`defaultShippingAddress.id`). " +
-		"Set it to choose an existing shipping address of this customer; leave it out to keep whatever CyberSource has.",
-	"creator": "The merchant that created the customer (`metadata.creator`).",
+		"(`defaultPaymentInstrument.id`).",
+	"default_shipping_address_id": "Id of the customer's default shipping address (`defaultShippingAddress.id`).",
+	"creator":                     "The merchant that created the customer (`metadata.creator`).",
 }
 
 // Schema describes cybersource_tms_customer. Attributes are flat: each maps to one field of
@@ -88,7 +87,7 @@ func (r *customerResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
 			"merchant_customer_id":  writableString("merchant_customer_id", merchantCustomerIDMaxLength),
-			"email":                 writableString("email", emailMaxLength),
+			"email":                 sensitiveString(writableString("email", emailMaxLength)),
 			"client_reference_code": writableString("client_reference_code", clientReferenceCodeMaxLength),
 			"title":                 writableString("title", titleMaxLength),
 			"comment":               writableString("comment", commentMaxLength),
@@ -120,15 +119,23 @@ func writableString(name string, maxLength int) schema.StringAttribute {
 	}
 }
 
+// sensitiveString marks a personal-data attribute sensitive, so Terraform redacts it in plans and
+// CI output (tflog masking covers the provider's own logs; see logging.go).
+func sensitiveString(attribute schema.StringAttribute) schema.StringAttribute {
+	attribute.Sensitive = true
+	return attribute
+}
+
 // serverDefaultedReference is an Optional+Computed reference the server may set on its own.
 // UseStateForUnknown keeps the last known value when the configuration omits it, so removing it
 // from the configuration means "keep the server's choice", never a perpetual diff.
 func serverDefaultedReference(name string) schema.StringAttribute {
 	return schema.StringAttribute{
-		MarkdownDescription: customerDescriptions[name],
-		Optional:            true,
-		Computed:            true,
-		Validators:          []validator.String{notEmptyString()},
-		PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+		MarkdownDescription: customerDescriptions[name] + " Set it to choose an existing one of this customer; " +
+			"leave it out to keep whatever CyberSource has (no diff when the server changes it).",
+		Optional:      true,
+		Computed:      true,
+		Validators:    []validator.String{notEmptyString()},
+		PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 	}
 }

@@ -91,7 +91,7 @@ func (p *cybersourceProvider) Schema(_ context.Context, _ provider.SchemaRequest
 				Validators: []validator.String{notEmptyString()},
 			},
 			"shared_secret": schema.StringAttribute{
-				MarkdownDescription: "Base64 shared secret of the key named by `key_id`. Sensitive. Environment: " +
+				MarkdownDescription: "Base64 shared secret of the key named by `key_id`. Environment: " +
 					"`CYBERSOURCE_SHARED_SECRET`. Conflicts with `p12_file` and `p12_base64`.",
 				Optional:   true,
 				Sensitive:  true,
@@ -111,14 +111,14 @@ func (p *cybersourceProvider) Schema(_ context.Context, _ provider.SchemaRequest
 			},
 			"p12_base64": schema.StringAttribute{
 				MarkdownDescription: "Base64 content of the P12 (PKCS#12) file for JWT authentication, e.g. " +
-					"`filebase64(\"key.p12\")`. Sensitive. Environment: `CYBERSOURCE_P12_BASE64`. Conflicts with " +
+					"`filebase64(\"key.p12\")`. Environment: `CYBERSOURCE_P12_BASE64`. Conflicts with " +
 					"`p12_file` and `shared_secret`.",
 				Optional:   true,
 				Sensitive:  true,
 				Validators: []validator.String{notEmptyString(), base64Value()},
 			},
 			"p12_password": schema.StringAttribute{
-				MarkdownDescription: "Password of the P12 file. Sensitive. Environment: `CYBERSOURCE_P12_PASSWORD`.",
+				MarkdownDescription: "Password of the P12 file. Environment: `CYBERSOURCE_P12_PASSWORD`.",
 				Optional:            true,
 				Sensitive:           true,
 			},

@@ -42,6 +42,21 @@ func TestProviderSchemas(t *testing.T) {
 		checkAttributeDescriptions(t, name, s.Block.Attributes)
 	}
 
+	// Secrets and personal data are sensitive so that plans and CI output never show them.
+	wantSensitive := map[string][]string{
+		"provider":                             {"shared_secret", "p12_base64", "p12_password"},
+		"resource cybersource_tms_customer":    {"email"},
+		"data source cybersource_tms_customer": {"email", "default_shipping_address.first_name", "default_shipping_address.last_name", "default_shipping_address.address1", "default_shipping_address.address2", "default_shipping_address.email", "default_shipping_address.phone_number"},
+	}
+	for owner, names := range wantSensitive {
+		got := sensitiveAttributes("", schemas[owner].Block.Attributes)
+		for _, name := range names {
+			if !got[name] {
+				t.Errorf("%s: attribute %s is not sensitive", owner, name)
+			}
+		}
+	}
+
 	identities, err := server.GetResourceIdentitySchemas(ctx, &tfprotov6.GetResourceIdentitySchemasRequest{})
 	if err != nil {
 		t.Fatal(err)
@@ -52,6 +67,22 @@ func TestProviderSchemas(t *testing.T) {
 	if identities.IdentitySchemas["cybersource_tms_customer"] == nil {
 		t.Error("cybersource_tms_customer has no identity schema")
 	}
+}
+
+// sensitiveAttributes returns the dotted names of the sensitive attributes, nested ones included.
+func sensitiveAttributes(prefix string, attributes []*tfprotov6.SchemaAttribute) map[string]bool {
+	found := map[string]bool{}
+	for _, a := range attributes {
+		if a.Sensitive {
+			found[prefix+a.Name] = true
+		}
+		if a.NestedType != nil {
+			for name := range sensitiveAttributes(prefix+a.Name+".", a.NestedType.Attributes) {
+				found[name] = true
+			}
+		}
+	}
+	return found
 }
 
 func checkAttributeDescriptions(t *testing.T, owner string, attributes []*tfprotov6.SchemaAttribute) {
