@@ -1,12 +1,13 @@
 package provider
 
 import (
-	"context"
+	"errors"
 	"fmt"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 )
 
@@ -49,59 +50,33 @@ func merchantDefinedInformationValidators() []validator.Map {
 // notEmptyString rejects "". The API treats an empty string differently from an absent field (and
 // may echo it back or drop it), which would show up as a perpetual diff; an omitted attribute
 // expresses "no value" unambiguously.
-func notEmptyString() validator.String { return notEmptyStringValidator{} }
-
-type notEmptyStringValidator struct{}
-
-var _ validator.String = notEmptyStringValidator{}
-
-func (notEmptyStringValidator) Description(context.Context) string {
-	return "must not be an empty string (omit the attribute instead)"
-}
-
-func (v notEmptyStringValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-func (notEmptyStringValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
+func notEmptyString() validator.String {
+	return stringCheck{
+		description: "must not be an empty string (omit the attribute instead)",
+		summary:     "Empty Value Not Allowed",
+		check: func(value string) error {
+			switch {
+			case value == "":
+				return errors.New("an empty string")
+			case strings.TrimSpace(value) == "":
+				return errors.New("only whitespace")
+			}
+			return nil
+		},
+		detail: func(attribute path.Path, _ string, err error) string {
+			return fmt.Sprintf("The value of %s is %s. To leave the field unset, omit the attribute from the "+
+				"configuration (or set it to null) instead of setting it to \"\".", attribute, err)
+		},
 	}
-	value := req.ConfigValue.ValueString()
-	if strings.TrimSpace(value) != "" {
-		return
-	}
-	what := "an empty string"
-	if value != "" {
-		what = "only whitespace"
-	}
-	resp.Diagnostics.AddAttributeError(req.Path, "Empty Value Not Allowed",
-		fmt.Sprintf("The value of %s is %s. To leave the field unset, omit the attribute from the "+
-			"configuration (or set it to null) instead of setting it to \"\".", req.Path, what))
 }
 
 // customerIDValue validates a customer id given in configuration (the data source's id) with the
 // same rule as import ids.
-func customerIDValue() validator.String { return customerIDValidator{} }
-
-type customerIDValidator struct{}
-
-var _ validator.String = customerIDValidator{}
-
-func (customerIDValidator) Description(context.Context) string {
-	return "must be a customer id: 1-32 letters or digits"
-}
-
-func (v customerIDValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-func (customerIDValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	if err := checkCustomerID(req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid Customer ID",
-			fmt.Sprintf("The value %q of %s %s.", req.ConfigValue.ValueString(), req.Path, err))
+func customerIDValue() validator.String {
+	return stringCheck{
+		description: "must be a customer id: 1-32 letters or digits",
+		summary:     "Invalid Customer ID",
+		check:       checkCustomerID,
+		detail:      quotingDetail(""),
 	}
 }

@@ -45,49 +45,27 @@ func (p *cybersourceProvider) ValidateConfig(ctx context.Context, req provider.V
 	}
 }
 
-// base64Value validates that a string is standard base64 (shared_secret, p12_base64).
-func base64Value() validator.String { return base64Validator{} }
-
-type base64Validator struct{}
-
-var _ validator.String = base64Validator{}
-
-func (base64Validator) Description(context.Context) string { return "must be valid standard base64" }
-
-func (v base64Validator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (base64Validator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	// The message never echoes the value: it is a secret.
-	if err := checkBase64(req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid Base64 Value",
-			fmt.Sprintf("The value of %s %s. Paste the value exactly as CyberSource's Business Center shows it "+
-				"(for a P12 file: the output of `base64 -w0 file.p12`, or use `p12_file` instead).", req.Path, err))
+// base64Value validates that a string is standard base64 (shared_secret, p12_base64). The detail
+// never echoes the value: it is a secret.
+func base64Value() validator.String {
+	return stringCheck{
+		description: "must be valid standard base64",
+		summary:     "Invalid Base64 Value",
+		check:       checkBase64,
+		detail: func(attribute path.Path, _ string, err error) string {
+			return fmt.Sprintf("The value of %s %s. Paste the value exactly as CyberSource's Business Center shows it "+
+				"(for a P12 file: the output of `base64 -w0 file.p12`, or use `p12_file` instead).", attribute, err)
+		},
 	}
 }
 
 // endpointURL validates the endpoint attribute.
-func endpointURL() validator.String { return endpointValidator{} }
-
-type endpointValidator struct{}
-
-var _ validator.String = endpointValidator{}
-
-func (endpointValidator) Description(context.Context) string {
-	return "must be an absolute https URL, or http to a loopback address"
-}
-
-func (v endpointValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (endpointValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	if err := checkEndpoint(req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid CyberSource Endpoint",
-			fmt.Sprintf("The value %q of %s %s.", req.ConfigValue.ValueString(), req.Path, err))
+func endpointURL() validator.String {
+	return stringCheck{
+		description: "must be an absolute https URL, or http to a loopback address",
+		summary:     "Invalid CyberSource Endpoint",
+		check:       checkEndpoint,
+		detail:      quotingDetail(""),
 	}
 }
 
@@ -131,51 +109,24 @@ func isLoopback(host string) bool {
 }
 
 // requestTimeoutValue validates request_timeout with the same parser Configure uses.
-func requestTimeoutValue() validator.String { return requestTimeoutValidator{} }
-
-type requestTimeoutValidator struct{}
-
-var _ validator.String = requestTimeoutValidator{}
-
-func (requestTimeoutValidator) Description(context.Context) string {
-	return "must be a duration between 1s and 1h, such as \"60s\" or \"2m\""
-}
-
-func (v requestTimeoutValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-func (requestTimeoutValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	if _, err := parseRequestTimeout(req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid CyberSource Request Timeout", err.Error())
+func requestTimeoutValue() validator.String {
+	return stringCheck{
+		description: "must be a duration between 1s and 1h, such as \"60s\" or \"2m\"",
+		summary:     "Invalid CyberSource Request Timeout",
+		check: func(value string) error {
+			_, err := parseRequestTimeout(value)
+			return err
+		},
+		detail: func(_ path.Path, _ string, err error) string { return err.Error() },
 	}
 }
 
 // profileIDValue validates a 36-character TMS profile id (provider and resource profile_id).
-func profileIDValue() validator.String { return profileIDValidator{} }
-
-type profileIDValidator struct{}
-
-var _ validator.String = profileIDValidator{}
-
-func (profileIDValidator) Description(context.Context) string {
-	return "must be a 36-character TMS profile id"
-}
-
-func (v profileIDValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-func (profileIDValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	if err := checkProfileID(req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid TMS Profile ID",
-			fmt.Sprintf("The value %q of %s %s; a TMS profile id looks like "+
-				"F75AF380-9D1B-4117-83CD-FF2C0430ECE3.", req.ConfigValue.ValueString(), req.Path, err))
+func profileIDValue() validator.String {
+	return stringCheck{
+		description: "must be a 36-character TMS profile id",
+		summary:     "Invalid TMS Profile ID",
+		check:       checkProfileID,
+		detail:      quotingDetail("; a TMS profile id looks like F75AF380-9D1B-4117-83CD-FF2C0430ECE3"),
 	}
 }
