@@ -3,12 +3,10 @@
 package main
 
 import (
-	"context"
 	"flag"
 	"log"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
-
+	"github.com/cybersource-tf/terraform-provider-cybersource/internal/pluginserver"
 	"github.com/cybersource-tf/terraform-provider-cybersource/internal/provider"
 )
 
@@ -31,11 +29,9 @@ func main() {
 	flag.BoolVar(&debug, "debug", false, "run the provider with support for debuggers like delve (prints a TF_REATTACH_PROVIDERS value to use)")
 	flag.Parse()
 
-	err := providerserver.Serve(context.Background(), provider.New(version), providerserver.ServeOpts{
-		Address: registryAddress,
-		Debug:   debug,
-	})
-	if err != nil {
+	// pluginserver is providerserver.Serve plus fixes for two per-RPC costs of the plugin SDK
+	// (retained RPC contexts, discarded TRACE logs); see its package documentation.
+	if err := pluginserver.Serve(registryAddress, provider.New(version), debug); err != nil {
 		// The provider proper never prints; this is the plugin process failing to start, and
 		// Terraform shows the plugin's stderr to the user.
 		log.Fatal(err.Error())

@@ -21,7 +21,8 @@ type call struct {
 	idempotent bool // safe to repeat after an ambiguous failure (tms-api.md §6)
 	mutating   bool // a lost answer leaves the server state unknown
 
-	loggedRequest string
+	logBodies     bool   // the Logger wants bodies (BodyLogger); decided once per call
+	loggedRequest string // redacted request body, when logBodies
 
 	attempt      int
 	attemptStart time.Time

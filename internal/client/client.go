@@ -12,6 +12,9 @@ type Client struct {
 	// now is the clock used for signatures and Retry-After dates; tests
 	// replace it to reproduce the tms-api.md §5a vectors.
 	now func() time.Time
+	// firstConnection holds a burst of first requests back until one connection is up
+	// (connection_gate.go).
+	firstConnection *firstConnectionGate
 }
 
 // New validates cfg and returns a Client. Every validation failure is a
@@ -21,7 +24,7 @@ func New(cfg Config) (*Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Client{settings: *s, now: time.Now}, nil
+	return &Client{settings: *s, now: time.Now, firstConnection: newFirstConnectionGate()}, nil
 }
 
 // AuthMethod returns "http_signature", "meta_key" or "jwt".

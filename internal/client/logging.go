@@ -12,6 +12,28 @@ type Logger interface {
 	LogExchange(ctx context.Context, e Exchange)
 }
 
+// BodyLogger is an optional extension of Logger. When the Logger implements
+// it, each call first asks whether bodies will be logged and, when they will
+// not, leaves RequestBody and ResponseBody empty instead of redacting them:
+// redaction re-encodes every body token by token, which is wasted work when
+// the log level then drops the result (the usual case: bodies are logged at
+// TRACE only). A Logger without it always gets redacted bodies.
+type BodyLogger interface {
+	LogsBodies(ctx context.Context) bool
+}
+
+// logsBodies reports whether this call's bodies should be redacted for the
+// Logger.
+func (c *Client) logsBodies(ctx context.Context) bool {
+	if c.logger == nil {
+		return false
+	}
+	if bl, ok := c.logger.(BodyLogger); ok {
+		return bl.LogsBodies(ctx)
+	}
+	return true
+}
+
 // Exchange describes one HTTP attempt. It deliberately carries no headers:
 // the interesting ones (signature, Authorization, digest) are secrets or
 // noise, and the correlation id is lifted out on its own.
@@ -50,7 +72,9 @@ func (cl *call) logAttempt(ctx context.Context, duration time.Duration, willRetr
 	if cl.resp != nil {
 		e.StatusCode = cl.resp.StatusCode
 		e.CorrelationID = cl.resp.Header.Get(headerCorrelationID)
-		e.ResponseBody = redactBody(cl.respBody)
+		if cl.logBodies {
+			e.ResponseBody = redactBody(cl.respBody)
+		}
 	}
 	logger.LogExchange(ctx, e)
 }

@@ -1,6 +1,7 @@
 package client
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -113,5 +114,37 @@ func TestLoggedExchangesHoldNoSecrets(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// bodyLevelLogger is a captureLogger that also answers BodyLogger.
+type bodyLevelLogger struct {
+	captureLogger
+	bodies bool
+}
+
+func (l *bodyLevelLogger) LogsBodies(context.Context) bool { return l.bodies }
+
+func TestBodyLoggerSkipsBodiesItWillNotLog(t *testing.T) {
+	srv := startServer(t, func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusCreated)
+		_, _ = w.Write([]byte(`{"id":"C1","buyerInformation":{"email":"jane@example.com"}}`))
+	})
+	in := &Customer{BuyerInformation: &BuyerInformation{Email: ptr("jane@example.com")}}
+	for _, wantBodies := range []bool{false, true} {
+		logger := &bodyLevelLogger{bodies: wantBodies}
+		cfg := testConfig(srv.URL)
+		cfg.Logger = logger
+		if _, err := newTestClient(t, cfg).CreateCustomer(t.Context(), in, CallOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		exchanges := logger.all()
+		if len(exchanges) != 1 || exchanges[0].StatusCode != http.StatusCreated {
+			t.Fatalf("bodies %v: exchanges %+v, want the one attempt", wantBodies, exchanges)
+		}
+		e := exchanges[0]
+		if gotBodies := e.RequestBody != "" && e.ResponseBody != ""; gotBodies != wantBodies || (!wantBodies && e.RequestBody+e.ResponseBody != "") {
+			t.Errorf("LogsBodies %v: request body %q, response body %q", wantBodies, e.RequestBody, e.ResponseBody)
+		}
 	}
 }

@@ -56,7 +56,8 @@ func (c *Client) do(ctx context.Context, method, path string, body []byte, opts 
 		idempotent: method == http.MethodGet || method == http.MethodDelete || ifMatch != "",
 		mutating:   method != http.MethodGet,
 	}
-	if c.logger != nil && body != nil {
+	cl.logBodies = c.logsBodies(ctx)
+	if cl.logBodies && body != nil {
 		cl.loggedRequest = redactBody(body)
 	}
 

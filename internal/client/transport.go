@@ -12,7 +12,8 @@ import (
 
 // maxIdleConnsPerHost is well above terraform's default -parallelism of 10:
 // Go's default keeps only 2 idle connections per host, so parallel applies
-// would open (and TLS-handshake) a new connection for most requests.
+// over HTTP/1.1 would open (and TLS-handshake) a new connection for most
+// requests. (Over HTTP/2 one connection carries them all.)
 const maxIdleConnsPerHost = 32
 
 // sharedTransport is the process-wide connection pool. One pool for every
@@ -21,7 +22,12 @@ const maxIdleConnsPerHost = 32
 var sharedTransport = sync.OnceValue(func() *http.Transport { return NewTransport(nil) })
 
 // NewTransport returns an *http.Transport tuned like the client's shared
-// one: keep-alive, maxIdleConnsPerHost idle connections per host, TLS 1.2+.
+// one: keep-alive, maxIdleConnsPerHost idle connections per host, TLS 1.2+,
+// and HTTP/2 when the server offers it by ALPN. CyberSource's gateways do, so
+// a process's parallel requests share one multiplexed connection; a server
+// that only speaks HTTP/1.1 gets pooled keep-alive connections instead.
+// ForceAttemptHTTP2 is needed because a custom DialContext or TLSClientConfig
+// otherwise turns Go's HTTP/2 support off.
 // rootCAs, when non-nil, replaces the system roots; tests and benchmarks use
 // it to trust the simulator's certificate while keeping the same pool
 // behaviour as production.
@@ -54,6 +60,14 @@ type attemptTransport struct {
 }
 
 func (t *attemptTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	gate := t.call.client.firstConnection
+	leader, err := gate.enter(req.Context())
+	if err != nil {
+		return nil, err
+	}
+	if leader {
+		defer gate.open()
+	}
 	sent := t.call.beginAttempt()
 	trace := &httptrace.ClientTrace{
 		// WroteHeaders fires once the request line and headers are handed to

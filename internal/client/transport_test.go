@@ -1,6 +1,9 @@
 package client
 
 import (
+	"context"
+	"crypto/x509"
+	"errors"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -73,6 +76,97 @@ func TestConnectionReuse(t *testing.T) {
 	}
 	if got := conns.Load(); got > bound {
 		t.Errorf("%d requests opened %d connections, want at most %d", workers*perWorker, got, bound)
+	}
+}
+
+// TestParallelRequestsShareOneHTTP2Connection runs terraform's default
+// parallelism against a TLS server that offers HTTP/2, as CyberSource's
+// gateways do, from a cold start: the whole burst must share one connection
+// (one TCP and one TLS handshake), not dial one each before learning that the
+// first would have done.
+func TestParallelRequestsShareOneHTTP2Connection(t *testing.T) {
+	const (
+		workers   = 10
+		perWorker = 20
+	)
+	var conns, notHTTP2 atomic.Int64
+	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.ProtoMajor != 2 {
+			notHTTP2.Add(1)
+		}
+		_, _ = w.Write([]byte(`{"id":"x"}`))
+	}))
+	srv.EnableHTTP2 = true
+	srv.Config.ConnState = func(_ net.Conn, state http.ConnState) {
+		if state == http.StateNew {
+			conns.Add(1)
+		}
+	}
+	srv.StartTLS()
+	t.Cleanup(srv.Close)
+	roots := x509.NewCertPool()
+	roots.AddCert(srv.Certificate())
+	transport := NewTransport(roots) // the shared transport's settings, trusting the test server
+	t.Cleanup(transport.CloseIdleConnections)
+	cfg := testConfig(srv.URL)
+	cfg.HTTPClient = &http.Client{Transport: transport}
+	c := newTestClient(t, cfg)
+
+	var wg sync.WaitGroup
+	errs := make(chan error, workers*perWorker)
+	for range workers {
+		wg.Go(func() {
+			for range perWorker {
+				if _, err := c.GetCustomer(t.Context(), "x", CallOptions{}); err != nil {
+					errs <- err
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Fatal(err)
+	}
+	if n := notHTTP2.Load(); n != 0 {
+		t.Errorf("%d requests did not use HTTP/2", n)
+	}
+	if got := conns.Load(); got != 1 {
+		t.Errorf("%d parallel requests opened %d connections, want 1", workers*perWorker, got)
+	}
+}
+
+func TestFirstConnectionGate(t *testing.T) {
+	gate := newFirstConnectionGate()
+	leader, err := gate.enter(t.Context())
+	if !leader || err != nil {
+		t.Fatalf("first enter: leader %v, err %v; want the leader", leader, err)
+	}
+	// While the leader is out, a held attempt gives up with its own context.
+	ctx, cancel := context.WithCancel(t.Context())
+	cancel()
+	if leader, err := gate.enter(ctx); leader || !errors.Is(err, context.Canceled) {
+		t.Errorf("held attempt with a cancelled context: leader %v, err %v", leader, err)
+	}
+	// Held attempts go once the leader opens the gate, and nobody leads again.
+	held := make(chan error, 3)
+	for range 3 {
+		go func() {
+			leader, err := gate.enter(t.Context())
+			if leader {
+				err = errors.New("a second leader")
+			}
+			held <- err
+		}()
+	}
+	gate.open()
+	for range 3 {
+		if err := <-held; err != nil {
+			t.Error(err)
+		}
+	}
+	if leader, err := gate.enter(t.Context()); leader || err != nil {
+		t.Errorf("enter after open: leader %v, err %v", leader, err)
 	}
 }
 

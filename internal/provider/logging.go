@@ -46,7 +46,16 @@ func withProviderLogging(ctx context.Context, secrets []string) context.Context 
 // has already redacted the bodies; this type only chooses levels and field names.
 type tflogExchangeLogger struct{}
 
-var _ client.Logger = tflogExchangeLogger{}
+var (
+	_ client.Logger     = tflogExchangeLogger{}
+	_ client.BodyLogger = tflogExchangeLogger{}
+)
+
+// LogsBodies tells the client whether the "http" subsystem logs at Trace, the level of the
+// bodies entry; below it the client skips redacting bodies that would be dropped.
+func (tflogExchangeLogger) LogsBodies(ctx context.Context) bool {
+	return tflog.SubsystemIsTrace(ctx, httpLogSubsystem)
+}
 
 // LogExchange logs one attempt at Debug (method, path, status, timing, correlation id) and, at
 // Trace, the redacted bodies, which are large and rarely needed.

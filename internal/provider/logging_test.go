@@ -91,3 +91,13 @@ func TestProviderLoggingMasksSecrets(t *testing.T) {
 		t.Errorf("secret-named fields not masked: %v / %v", entries[0]["shared_secret"], entries[3]["p12_password"])
 	}
 }
+
+func TestExchangeLoggerLogsBodiesOnlyAtTrace(t *testing.T) {
+	for level, want := range map[string]bool{"TRACE": true, "DEBUG": false, "OFF": false} {
+		t.Setenv("TF_LOG_PROVIDER_CYBERSOURCE_HTTP", level)
+		ctx := withProviderLogging(tflogtest.RootLogger(context.Background(), &bytes.Buffer{}), nil)
+		if got := (tflogExchangeLogger{}).LogsBodies(ctx); got != want {
+			t.Errorf("http subsystem at %s: LogsBodies = %v, want %v", level, got, want)
+		}
+	}
+}

@@ -68,6 +68,10 @@ func StartAt(addr string, opts Options, tlsEnabled bool) (*Server, error) {
 		srv.httpServer.TLSConfig = &tls.Config{
 			Certificates: []tls.Certificate{cert},
 			MinVersion:   tls.VersionTLS12,
+			// Offer HTTP/2 by ALPN like CyberSource's gateways, so that clients multiplex their
+			// parallel requests on one connection as they would in production. ServeTLS would
+			// add "h2" by itself; listing both keeps the order explicit and HTTP/1.1 available.
+			NextProtos: []string{"h2", "http/1.1"},
 		}
 	}
 	srv.URL = scheme + "://" + ln.Addr().String()

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"sync"
 	"testing"
 )
 
@@ -145,5 +146,61 @@ func TestStartRefusesNonLoopback(t *testing.T) {
 		if err := srv.Close(); err != nil {
 			t.Error(err)
 		}
+	}
+}
+
+// TestTLSServerSpeaksHTTP2 checks that the TLS server offers HTTP/2 by ALPN and that the counters
+// see one connection and one handshake when an HTTP/2 client multiplexes parallel requests.
+func TestTLSServerSpeaksHTTP2(t *testing.T) {
+	srv, err := Start(Options{}, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		if err := srv.Close(); err != nil {
+			t.Error(err)
+		}
+	}()
+	client := &http.Client{Transport: &http.Transport{
+		ForceAttemptHTTP2: true,
+		TLSClientConfig:   &tls.Config{RootCAs: srv.CertPool()},
+	}}
+	// get returns the negotiated protocol of one request.
+	get := func() (string, error) {
+		resp, err := client.Get(srv.URL + "/__simulator/stats")
+		if err != nil {
+			return "", err
+		}
+		proto := resp.Proto
+		if resp.TLS != nil {
+			proto += " " + resp.TLS.NegotiatedProtocol
+		}
+		return proto, resp.Body.Close()
+	}
+	// The first request sets the connection up; parallel ones then share it.
+	proto, err := get()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if proto != "HTTP/2.0 h2" {
+		t.Fatalf("protocol %q, want HTTP/2.0 negotiated as h2", proto)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan error, 20)
+	for range 20 {
+		wg.Go(func() {
+			if _, err := get(); err != nil {
+				errs <- err
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Fatal(err)
+	}
+	st := srv.Sim.Stats()
+	if st.ConnectionsAccepted != 1 || st.TLSConnections != 1 {
+		t.Errorf("ConnectionsAccepted %d, TLSConnections %d: want 1 and 1 for 21 multiplexed requests", st.ConnectionsAccepted, st.TLSConnections)
 	}
 }
