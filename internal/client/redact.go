@@ -22,14 +22,16 @@ const redactedValue = `"***"`
 // Masking is by key anywhere in the document so that it also covers the
 // embedded payment instrument and shipping address and any field CyberSource
 // adds later under a known name. "value" covers merchantDefinedInformation,
-// whose sensitive1…4 entries are meant for secrets. "name" is not masked:
-// in this API it is a merchant-defined field name or a field path.
+// whose sensitive1…4 entries are meant for secrets. "title" and "comment"
+// (objectInformation) are free text, where people's names end up in practice.
+// "name" is not masked: in this API it is a merchant-defined field name or a
+// field path.
 var sensitiveKeys = map[string]bool{
 	"email": true, "emailaddress": true,
 	"firstname": true, "lastname": true, "middlename": true, "fullname": true, "company": true,
 	"address1": true, "address2": true, "address3": true, "address4": true, "postalcode": true,
 	"phone": true, "phonenumber": true, "mobilephone": true, "homephone": true, "workphone": true,
-	"merchantcustomerid": true, "value": true,
+	"merchantcustomerid": true, "value": true, "title": true, "comment": true,
 	"number": true, "cardnumber": true, "accountnumber": true, "routingnumber": true,
 	"securitycode": true, "cvv": true, "cvn": true, "expirationmonth": true, "expirationyear": true,
 	"dateofbirth": true, "ipaddress": true, "taxid": true, "password": true,

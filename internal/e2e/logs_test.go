@@ -24,6 +24,7 @@ const (
 	probeMDSensitive  = "mdv-probe-secret-8834"
 	probeMDUpdated    = "mdv-probe-platinum-6610"
 	probeP12Password  = "p12-probe-pass-3141"
+	probeTitle        = "title-probe-jane-doe-2718" // free text, where names end up
 )
 
 func probeConfig(email, data1 string) string {
@@ -33,13 +34,14 @@ provider "cybersource" {}
 resource "cybersource_tms_customer" "probe" {
   merchant_customer_id = "log-probe"
   email                = %q
+  title                = %q
 
   merchant_defined_information = {
     data1      = %q
     sensitive1 = %q
   }
 }
-`, email, data1, probeMDSensitive)
+`, email, probeTitle, data1, probeMDSensitive)
 }
 
 // jwtPattern matches any JWT (header and claims are base64url JSON objects).
@@ -181,6 +183,7 @@ func TestLogsKeepSecretsOutHTTPSignature(t *testing.T) {
 		"the decoded shared secret":         string(secret),
 		"the customer email":                probeEmail,
 		"the updated customer email":        probeEmailUpdated,
+		"the customer title":                probeTitle,
 		"a merchant-defined value":          probeMDData,
 		"a sensitive merchant value":        probeMDSensitive,
 		"an updated merchant-defined value": probeMDUpdated,
