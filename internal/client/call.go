@@ -90,7 +90,11 @@ func (cl *call) checkRetry(ctx context.Context, resp *http.Response, err error) 
 		if cl.resp != nil {
 			wait, ok = cl.client.retry.retryAfter(cl.resp.Header.Get("Retry-After"), now)
 		}
-		if !ok {
+		if ok {
+			// "Retry-After: 0" (or a date in the past) repeated by a server
+			// would otherwise spend the whole retry budget in milliseconds.
+			wait = max(wait, cl.client.retry.waitMin)
+		} else {
 			wait = cl.client.retry.backoff(cl.attempt)
 		}
 		cl.wait = wait

@@ -12,9 +12,11 @@ import (
 	"time"
 )
 
-// Defaults applied by New when the corresponding Config field is zero. They
-// are exported so that callers (the provider's schema, the docs) can show the
-// same numbers the client uses.
+// Defaults applied by New when the corresponding Config field is zero, except
+// DefaultMaxRetries: a zero MaxRetries means "no retries", so callers that
+// want the default retry budget must set it themselves (the provider does).
+// They are exported so that callers (the provider's schema, the docs) can show
+// the same numbers the client uses.
 const (
 	DefaultRequestTimeout = 60 * time.Second // the Node SDK's per-request timeout (tms-api.md §6)
 	DefaultMaxRetries     = 4
@@ -67,6 +69,29 @@ type ConfigError struct {
 
 func (e *ConfigError) Error() string {
 	return e.Field + ": " + e.Message
+}
+
+// String masks the secrets, so that a Config printed with %v or %+v (in a
+// panic, a debug line) shows whether they are set but never what they are.
+func (c Config) String() string {
+	masked := c
+	masked.SharedSecret = maskIfSet(c.SharedSecret)
+	masked.P12Password = maskIfSet(c.P12Password)
+	if len(c.P12Data) > 0 {
+		masked.P12Data = []byte("***")
+	}
+	type withoutMethods Config // formatting the plain struct type avoids calling String again
+	return fmt.Sprintf("%+v", withoutMethods(masked))
+}
+
+// GoString masks %#v the same way.
+func (c Config) GoString() string { return c.String() }
+
+func maskIfSet(secret string) string {
+	if secret == "" {
+		return ""
+	}
+	return "***"
 }
 
 func configErrorf(field, format string, args ...any) *ConfigError {
@@ -211,7 +236,7 @@ func (cfg Config) jwtSigner() (requestSigner, error) {
 	if alias == "" {
 		alias = cfg.MerchantID
 	}
-	key, kid, err := loadP12(data, cfg.P12Password, alias, field)
+	key, kid, err := loadP12(data, cfg.P12Password, alias, cfg.KeyAlias != "", field)
 	if err != nil {
 		return nil, err
 	}

@@ -2,6 +2,7 @@ package client
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -49,6 +50,7 @@ func TestNewRejectsInvalidConfig(t *testing.T) {
 		{"P12 file missing", Config{MerchantID: testMerchantID, P12File: filepath.Join(t.TempDir(), "missing.p12")}, "P12File", "cannot be read"},
 		{"P12 data garbage", jwtCfg(func(c *Config) { c.P12Data = []byte("not a p12") }), "P12Data", "PKCS#12"},
 		{"P12 wrong password", jwtCfg(func(c *Config) { c.P12Password = "wrong" }), "P12Password", "wrong password"},
+		{"P12 key alias matches no certificate", jwtCfg(func(c *Config) { c.KeyAlias = "someone_else" }), "KeyAlias", "matches no certificate"},
 		{"P12 without serialNumber", jwtCfg(func(c *Config) { c.P12Data = noSerialP12 }), "P12Data", "serialNumber"},
 		{"unknown environment", hmacCfg(func(c *Config) { c.Environment = "staging" }), "Environment", "sandbox"},
 		{"http to a remote host", hmacCfg(func(c *Config) { c.BaseURL = "http://api.cybersource.com" }), "BaseURL", "https"},
@@ -196,5 +198,21 @@ func TestEnvironments(t *testing.T) {
 	}
 	if _, ok := LookupEnvironment("evil.example.com"); ok {
 		t.Error("an unknown host was accepted as an environment")
+	}
+}
+
+func TestConfigPrintsNoSecrets(t *testing.T) {
+	cfg := Config{MerchantID: testMerchantID, KeyID: "key-1", SharedSecret: "c2VjcmV0LXZhbHVl", P12Password: "p12-pass", P12Data: []byte("p12-bytes")}
+	for _, format := range []string{"%v", "%+v", "%#v", "%s"} {
+		for _, printed := range []string{fmt.Sprintf(format, cfg), fmt.Sprintf(format, &cfg)} {
+			for _, secret := range []string{cfg.SharedSecret, cfg.P12Password, "p12-bytes"} {
+				if strings.Contains(printed, secret) {
+					t.Errorf("%s printed %q, which contains a secret", format, printed)
+				}
+			}
+			if !strings.Contains(printed, testMerchantID) {
+				t.Errorf("%s printed %q without the merchant id", format, printed)
+			}
+		}
 	}
 }

@@ -283,11 +283,29 @@ func TestIfMatchOnlyOnPatch(t *testing.T) {
 		_, _ = w.Write([]byte(`{}`))
 	})
 	c := newTestClient(t, testConfig(srv.URL))
-	if _, err := c.GetCustomer(t.Context(), "x", CallOptions{IfMatch: "etag"}); err != nil {
-		t.Fatal(err)
+	opts := CallOptions{IfMatch: "etag"}
+	calls := []func() (*Result, error){
+		func() (*Result, error) { return c.GetCustomer(t.Context(), "x", opts) },
+		func() (*Result, error) { return c.CreateCustomer(t.Context(), &Customer{}, opts) },
+		func() (*Result, error) { return c.DeleteCustomer(t.Context(), "x", opts) },
+		func() (*Result, error) { return c.UpdateCustomer(t.Context(), "x", CustomerPatch{}, opts) },
 	}
-	if got := rec.all()[0].Header.Get("if-match"); got != "" {
-		t.Errorf("GET sent if-match %q", got)
+	for _, call := range calls {
+		if _, err := call(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, rr := range rec.all() {
+		want := ""
+		if rr.Method == http.MethodPatch {
+			want = "etag"
+		}
+		if got := rr.Header.Get("if-match"); got != want {
+			t.Errorf("%s sent if-match %q, want %q", rr.Method, got, want)
+		}
+	}
+	if len(rec.all()) != len(calls) {
+		t.Errorf("server saw %d requests, want %d", len(rec.all()), len(calls))
 	}
 }
 

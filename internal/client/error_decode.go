@@ -17,6 +17,9 @@ const (
 	maxMessageBytes = 1024
 	// maxErrorBodyBytes bounds how much of an error body is read at all.
 	maxErrorBodyBytes = 64 << 10
+	// maxErrorDetails bounds APIError.Details: a 400 names a handful of
+	// fields, and a hostile or broken body must not make Error() megabytes long.
+	maxErrorDetails = 32
 )
 
 // Response headers present on every answer, errors included (tms-api.md §2).
@@ -30,7 +33,7 @@ const (
 func newAPIError(method, path string, resp *http.Response, body []byte) *APIError {
 	e := &APIError{
 		StatusCode:          resp.StatusCode,
-		Status:              resp.Status,
+		Status:              sanitizeText(resp.Status, 128), // the reason phrase is server text too
 		CorrelationID:       sanitizeText(resp.Header.Get(headerCorrelationID), 128),
 		UniqueTransactionID: sanitizeText(resp.Header.Get(headerUniqueTransactionID), 128),
 		Method:              method,
@@ -78,6 +81,7 @@ func decodeErrorBody(body []byte) decodedError {
 			d.details = append(d.details, decodeDetails(obj["details"])...)
 		}
 	}
+	d.details = d.details[:min(len(d.details), maxErrorDetails)]
 
 	if d.typ == "" && d.message == "" {
 		if resp := rawObject(top["response"]); resp != nil {
@@ -97,6 +101,7 @@ func decodeErrorBody(body []byte) decodedError {
 		d.message = firstNonEmpty(d.message, jsonString(top["error_description"]))
 		d.details = append(d.details, decodeDetails(top["details"])...)
 	}
+	d.details = d.details[:min(len(d.details), maxErrorDetails)]
 
 	d.typ = sanitizeText(d.typ, 128)
 	d.message = sanitizeText(d.message, maxMessageBytes)
@@ -106,6 +111,9 @@ func decodeErrorBody(body []byte) decodedError {
 func decodeDetails(raw json.RawMessage) []ErrorDetail {
 	var out []ErrorDetail
 	for _, item := range rawArray(raw) {
+		if len(out) == maxErrorDetails {
+			break
+		}
 		obj := rawObject(item)
 		if obj == nil {
 			continue
@@ -192,13 +200,18 @@ func firstNonEmpty(values ...string) string {
 	return ""
 }
 
-// bodySnippet turns an undecodable body into one readable line: markup is
-// stripped (a proxy's HTML error page reads as its text), whitespace and
-// control characters collapse to single spaces, invalid UTF-8 is dropped,
-// and the result is cut to maxSnippetBytes.
+// bodySnippet turns an undecodable body into one readable line: JSON of an
+// unknown shape is redacted like a logged body (it may echo personal data,
+// and the snippet ends up in diagnostics and logs), markup is stripped (a
+// proxy's HTML error page reads as its text), whitespace and control
+// characters collapse to single spaces, invalid UTF-8 is dropped, and the
+// result is cut to maxSnippetBytes.
 func bodySnippet(body []byte) string {
 	if len(body) > maxErrorBodyBytes {
 		body = body[:maxErrorBodyBytes]
+	}
+	if redacted, err := redactJSON(body); err == nil {
+		return sanitizeText(redacted, maxSnippetBytes)
 	}
 	text := string(body)
 	if strings.HasPrefix(strings.TrimSpace(text), "<") {

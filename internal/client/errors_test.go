@@ -61,6 +61,11 @@ func TestAPIErrorDecodesEveryShape(t *testing.T) {
 		{name: "top-level array", status: 400, body: `[{"type":"x"}]`, wantSnippet: `[{"type":"x"}]`},
 		{name: "control characters stripped", status: 400, body: "{\"errors\":[{\"type\":\"t\",\"message\":\"line1\\nline2\\u001b[31m\"}]}", wantType: "t", wantMessage: "line1 line2 [31m"},
 		{name: "invalid UTF-8 dropped", status: 502, body: "bad \xff\xfe bytes", wantSnippet: "bad bytes"},
+		// An unknown JSON shape may echo what was sent; the snippet reaches
+		// diagnostics and logs, so it is masked like a logged body.
+		{name: "unknown JSON shape is redacted", status: 400,
+			body:        `{"detail":{"email":"jane@example.com","firstName":"Jane","code":7}}`,
+			wantSnippet: `{"detail":{"email":"***","firstName":"***","code":7}}`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -103,6 +108,29 @@ func TestBodySnippetIsBounded(t *testing.T) {
 		if len(s) > maxSnippetBytes || !utf8.ValidString(s) || !strings.HasSuffix(s, "…") {
 			t.Errorf("snippet of %d bytes: len %d, valid UTF-8 %v, %q…", len(body), len(s), utf8.ValidString(s), s[:20])
 		}
+	}
+}
+
+func TestAPIErrorBoundsServerText(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`{"errors":[{"type":"invalidFields","message":"m","details":[`)
+	for i := range 1000 {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		fmt.Fprintf(&b, `{"name":"field%d","location":"body"}`, i)
+	}
+	b.WriteString(`]}]}`)
+	resp := &http.Response{StatusCode: 400, Status: "400 Bad\x1b[31mRequest\x07", Header: http.Header{}}
+	e := newAPIError(http.MethodPost, customersPath, resp, []byte(b.String()))
+	if len(e.Details) != maxErrorDetails || e.Details[0].Name != "field0" {
+		t.Errorf("kept %d details starting with %+v, want the first %d", len(e.Details), e.Details[0], maxErrorDetails)
+	}
+	if strings.ContainsFunc(e.Error(), isControl) {
+		t.Errorf("Error() carries control characters from the reason phrase: %q", e.Error())
+	}
+	if !strings.HasPrefix(e.Error(), "CyberSource returned 400 Bad [31mRequest for POST") {
+		t.Errorf("Error() = %q", e.Error())
 	}
 }
 
@@ -191,8 +219,8 @@ func FuzzDecodeError(f *testing.F) {
 				t.Fatalf("%s contains control characters: %q", name, s)
 			}
 		}
-		if len(e.BodySnippet) > maxSnippetBytes || len(e.Message) > maxMessageBytes {
-			t.Fatalf("unbounded output: snippet %d, message %d bytes", len(e.BodySnippet), len(e.Message))
+		if len(e.BodySnippet) > maxSnippetBytes || len(e.Message) > maxMessageBytes || len(e.Details) > maxErrorDetails {
+			t.Fatalf("unbounded output: snippet %d, message %d bytes, %d details", len(e.BodySnippet), len(e.Message), len(e.Details))
 		}
 		if e.BodySnippet != "" && (e.Type != "" || e.Message != "") {
 			t.Fatal("snippet set although the body decoded")

@@ -10,8 +10,10 @@ import (
 
 // loadP12 decodes a CyberSource P12 file and returns the RSA key and the JWT
 // "kid" (the subject serialNumber attribute of the chosen certificate,
-// tms-api.md §5b). field names the Config field the data came from.
-func loadP12(data []byte, password, alias, field string) (*rsa.PrivateKey, string, error) {
+// tms-api.md §5b). field names the Config field the data came from. An alias
+// the user chose must match a certificate, as in the SDKs; the default alias
+// (the merchant id) may fall back to the key's own certificate.
+func loadP12(data []byte, password, alias string, aliasChosen bool, field string) (*rsa.PrivateKey, string, error) {
 	key, leaf, others, err := pkcs12.DecodeChain(data, password)
 	if err != nil {
 		if errors.Is(err, pkcs12.ErrIncorrectPassword) || errors.Is(err, pkcs12.ErrDecryption) {
@@ -24,6 +26,9 @@ func loadP12(data []byte, password, alias, field string) (*rsa.PrivateKey, strin
 		return nil, "", err
 	}
 	cert := selectCertificate(append([]*x509.Certificate{leaf}, others...), alias, rsaKey)
+	if aliasChosen && cert.Subject.CommonName != alias {
+		return nil, "", configErrorf("KeyAlias", "%q matches no certificate in the P12 file (the key's certificate is CN=%q)", alias, cert.Subject.CommonName)
+	}
 	if cert.Subject.SerialNumber == "" {
 		return nil, "", configErrorf(field, "certificate %q has no subject serialNumber attribute, which CyberSource uses as the JWT key id", cert.Subject.CommonName)
 	}

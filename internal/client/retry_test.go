@@ -237,8 +237,8 @@ func TestRetryAfterIsHonouredAndCapped(t *testing.T) {
 	}{
 		{"seconds above the cap", "120", 5 * time.Millisecond},
 		{"HTTP-date above the cap", time.Now().Add(time.Hour).UTC().Format(http.TimeFormat), 5 * time.Millisecond},
-		{"zero seconds", "0", 0},
-		{"HTTP-date in the past", "Mon, 01 Jan 2001 00:00:00 GMT", 0},
+		{"zero seconds waits RetryWaitMin", "0", time.Millisecond},
+		{"HTTP-date in the past waits RetryWaitMin", "Mon, 01 Jan 2001 00:00:00 GMT", time.Millisecond},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

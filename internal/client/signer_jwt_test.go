@@ -138,7 +138,15 @@ func TestJWTIsFreshOnEveryAttempt(t *testing.T) {
 		jtis []string
 	)
 	srv := startServer(t, func(w http.ResponseWriter, r *http.Request) {
-		_, claims := parseJWT(t, r.Header.Get("Authorization"), &key.PublicKey)
+		// Not parseJWT: its t.Fatalf must not run on the server's goroutine.
+		claims := jwt.MapClaims{}
+		raw := strings.TrimPrefix(r.Header.Get("Authorization"), "Bearer ")
+		if _, err := jwt.ParseWithClaims(raw, claims, func(*jwt.Token) (any, error) { return &key.PublicKey, nil },
+			jwt.WithValidMethods([]string{"RS256"})); err != nil {
+			t.Errorf("token does not verify: %v", err)
+			w.WriteHeader(http.StatusUnauthorized)
+			return
+		}
 		mu.Lock()
 		jti, _ := claims["jti"].(string)
 		jtis = append(jtis, jti)
@@ -192,7 +200,7 @@ func TestSelectCertificate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, kid, err := loadP12(chain, "pw", "tfdemo_merchant", "P12Data")
+	_, kid, err := loadP12(chain, "pw", "tfdemo_merchant", true, "P12Data")
 	if err != nil || kid != "alias-serial" {
 		t.Errorf("loadP12 kid = %q, %v; want alias-serial", kid, err)
 	}

@@ -34,7 +34,7 @@ func sandboxMode() bool {
 	return true
 }
 
-// accEnv is one acceptance test's backend: a simulator, or the sandbox (sim == nil).
+// accEnv is one acceptance test's backend: a simulator, or the sandbox (server == nil).
 type accEnv struct {
 	t          *testing.T
 	server     *simulator.Server

@@ -177,19 +177,15 @@ func (r *customerResource) Update(ctx context.Context, req resource.UpdateReques
 
 	etag, diags := loadETag(ctx, req.Private)
 	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	result, err := r.data.client.UpdateCustomer(ctx, id, patch, client.CallOptions{
 		ProfileID: state.ProfileID.ValueString(),
 		IfMatch:   etag,
 	})
 	if err != nil {
-		switch {
-		case client.IsPreconditionFailed(err):
-			addChangedOutsideTerraform(&resp.Diagnostics, id, err)
-		case client.MayHaveBeenApplied(err):
-			addUpdateOutcomeUnknown(&resp.Diagnostics, id, err)
-		default:
-			addCustomerAPIError(&resp.Diagnostics, "Update", id, err)
-		}
+		addUpdateError(&resp.Diagnostics, id, err)
 		return
 	}
 	if result.Customer == nil {

@@ -140,6 +140,21 @@ func addCreateOutcomeUnknown(diags *diag.Diagnostics, merchantCustomerID string,
 		errorText(err), advice))
 }
 
+// addUpdateError reports a failed PATCH. An ambiguous outcome is checked before the 412: the
+// client retries a PATCH carrying if-match after a 502/504 or a lost connection, and when the
+// first attempt was in fact applied, the retry's stale ETag earns a 412 for Terraform's own
+// change. Reporting that as "changed outside Terraform, nothing was changed" would be false.
+func addUpdateError(diags *diag.Diagnostics, customerID string, err error) {
+	switch {
+	case client.MayHaveBeenApplied(err):
+		addUpdateOutcomeUnknown(diags, customerID, err)
+	case client.IsPreconditionFailed(err):
+		addChangedOutsideTerraform(diags, customerID, err)
+	default:
+		addCustomerAPIError(diags, "Update", customerID, err)
+	}
+}
+
 // addUpdateOutcomeUnknown is the update counterpart: a PATCH whose outcome is unknown.
 func addUpdateOutcomeUnknown(diags *diag.Diagnostics, customerID string, err error) {
 	diags.AddError("Unable to Confirm Customer Update", joinParagraphs(

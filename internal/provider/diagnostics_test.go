@@ -77,6 +77,23 @@ func TestCustomerErrorDiagnostics(t *testing.T) {
 			t.Errorf("diagnostic = %q / %q", d.Summary(), d.Detail())
 		}
 	})
+	t.Run("a 412 after an ambiguous PATCH attempt is not blamed on another writer", func(t *testing.T) {
+		for _, tt := range []struct {
+			err         error
+			wantSummary string
+		}{
+			{&client.APIError{StatusCode: 412, Status: "412 Precondition Failed"}, "Customer Changed Outside Terraform"},
+			{&client.APIError{StatusCode: 412, Status: "412 Precondition Failed", MayHaveBeenApplied: true}, "Unable to Confirm Customer Update"},
+			{&client.APIError{StatusCode: 502, Status: "502 Bad Gateway", MayHaveBeenApplied: true}, "Unable to Confirm Customer Update"},
+			{&client.APIError{StatusCode: 400, Status: "400 Bad Request"}, "Unable to Update Customer"},
+		} {
+			var diags diag.Diagnostics
+			addUpdateError(&diags, "ABC", tt.err)
+			if got := diags.Errors()[0].Summary(); got != tt.wantSummary {
+				t.Errorf("%v: summary %q, want %q", tt.err, got, tt.wantSummary)
+			}
+		}
+	})
 	t.Run("API errors name the action and attach to the attribute", func(t *testing.T) {
 		var diags diag.Diagnostics
 		addCustomerAPIError(&diags, "Update", "ABC", &client.APIError{StatusCode: 400, Status: "400 Bad Request",

@@ -48,6 +48,13 @@ func badImportID(id string) func(*accEnv) resource.TestStep {
 	}
 }
 
+// onAttribute matches a diagnostic with the given summary that Terraform attributes to the
+// attribute: it quotes that attribute's line of the configuration under the summary. A summary
+// alone would also match a diagnostic on the whole provider block.
+func onAttribute(summary, attribute string) string {
+	return `(?s)` + summary + `.*?\n\s*\d+:\s+` + attribute + `\s+=`
+}
+
 // badInputCases lists the configurations. P12 cases get real PKCS#12 data so
 // that only the property under test is wrong.
 func badInputCases(t *testing.T) []badInputCase {
@@ -60,22 +67,22 @@ func badInputCases(t *testing.T) []badInputCase {
 	return []badInputCase{
 		// Provider block: attribute validators and ValidateConfig.
 		{"secret not base64", badProvider(demoMerchant, demoKeyID, `shared_secret = "not base64!"`), `(?s)Invalid Base64 Value.*shared_secret`},
-		{"two auth methods", badProvider(demoMerchant, demoKeyID, demoSecret, fmt.Sprintf("p12_base64 = %q", p12), `p12_password = "right-password"`), `(?s)Conflicting CyberSource Authentication\s+Methods`},
-		{"p12 file and inline p12", badProvider(demoMerchant, `p12_file = "x.p12"`, fmt.Sprintf("p12_base64 = %q", p12)), `(?s)Conflicting CyberSource P12 Settings`},
+		{"two auth methods", badProvider(demoMerchant, demoKeyID, demoSecret, fmt.Sprintf("p12_base64 = %q", p12), `p12_password = "right-password"`), onAttribute(`Conflicting CyberSource Authentication\s+Methods`, "p12_base64")},
+		{"p12 file and inline p12", badProvider(demoMerchant, `p12_file = "x.p12"`, fmt.Sprintf("p12_base64 = %q", p12)), onAttribute(`Conflicting CyberSource P12 Settings`, "p12_base64")},
 		{"unknown environment", badProvider(demoMerchant, demoKeyID, demoSecret, `environment = "staging"`), `(?s)environment.*value must be one of`},
-		{"non-loopback http endpoint", badProvider(demoMerchant, demoKeyID, demoSecret, `endpoint = "http://api.example.com"`), `(?s)Invalid CyberSource Endpoint.*loopback`},
-		{"endpoint scheme", badProvider(demoMerchant, demoKeyID, demoSecret, `endpoint = "ftp://127.0.0.1"`), `(?s)Invalid CyberSource Endpoint.*https`},
-		{"provider profile_id length", badProvider(demoMerchant, demoKeyID, demoSecret, `profile_id = "short"`), `(?s)Invalid TMS Profile ID.*exactly\s+36`},
+		{"non-loopback http endpoint", badProvider(demoMerchant, demoKeyID, demoSecret, `endpoint = "http://api.example.com"`), onAttribute(`Invalid CyberSource Endpoint`, "endpoint") + `.*loopback`},
+		{"endpoint scheme", badProvider(demoMerchant, demoKeyID, demoSecret, `endpoint = "ftp://127.0.0.1"`), onAttribute(`Invalid CyberSource Endpoint`, "endpoint") + `.*https`},
+		{"provider profile_id length", badProvider(demoMerchant, demoKeyID, demoSecret, `profile_id = "short"`), onAttribute(`Invalid TMS Profile ID`, "profile_id") + `.*exactly\s+36`},
 		{"max_retries above range", badProvider(demoMerchant, demoKeyID, demoSecret, `max_retries = 11`), `(?s)max_retries.*between\s+0\s+and\s+10`},
-		{"request_timeout not a duration", badProvider(demoMerchant, demoKeyID, demoSecret, `request_timeout = "fast"`), `(?s)Invalid CyberSource Request Timeout.*duration`},
+		{"request_timeout not a duration", badProvider(demoMerchant, demoKeyID, demoSecret, `request_timeout = "fast"`), onAttribute(`Invalid CyberSource Request Timeout`, "request_timeout") + `.*duration`},
 		{"empty merchant_id", badProvider(`merchant_id = ""`, demoKeyID, demoSecret), `(?s)Empty Value Not Allowed.*merchant_id`},
 		// Provider block: Configure, before the client makes any call.
 		{"no merchant", badProvider(demoKeyID, demoSecret), `(?s)Missing CyberSource Merchant ID.*CYBERSOURCE_MERCHANT_ID`},
 		{"no authentication at all", badProvider(demoMerchant), `(?s)Missing CyberSource Credentials.*p12_file`},
 		{"secret without key id", badProvider(demoMerchant, demoSecret), `(?s)Missing CyberSource Key ID.*shared_secret`},
 		{"key id without secret", badProvider(demoMerchant, demoKeyID), `(?s)Missing CyberSource Shared Secret.*key_id`},
-		{"unreadable p12 file", badProvider(demoMerchant, fmt.Sprintf("p12_file = %q", absentP12), `p12_password = "x"`), `(?s)Invalid CyberSource P12 File.*cannot\s+be\s+read`},
-		{"p12 content not PKCS#12", badProvider(demoMerchant, `p12_base64 = "AAAA"`, `p12_password = "x"`), `(?s)Invalid CyberSource P12 Content.*PKCS#12`},
+		{"unreadable p12 file", badProvider(demoMerchant, fmt.Sprintf("p12_file = %q", absentP12), `p12_password = "x"`), onAttribute(`Invalid CyberSource P12 File`, "p12_file") + `.*cannot\s+be\s+read`},
+		{"p12 content not PKCS#12", badProvider(demoMerchant, `p12_base64 = "AAAA"`, `p12_password = "x"`), onAttribute(`Invalid CyberSource P12 Content`, "p12_base64") + `.*PKCS#12`},
 		{"wrong p12 password", badProvider(demoMerchant, fmt.Sprintf("p12_base64 = %q", p12), `p12_password = "wrong-password"`), `(?s)p12_password.*wrong\s+password`},
 		// Resource attributes: every §3 length limit and empty strings.
 		{"empty title", badResource(`title = ""`), `(?s)Empty Value Not Allowed.*title.*omit\s+the\s+attribute`},
@@ -90,7 +97,7 @@ func badInputCases(t *testing.T) []badInputCase {
 		{"client_reference_code over 50", badResource(fmt.Sprintf("client_reference_code = %q", long(51))), `(?s)client_reference_code.*at\s+most\s+50`},
 		{"merchant-defined value over 100", badResource(fmt.Sprintf("merchant_defined_information = { data1 = %q }", long(101))), `(?s)merchant_defined_information.*at\s+most\s+100`},
 		{"merchant-defined name unknown", badResource(`merchant_defined_information = { data5 = "x" }`), `(?s)merchant_defined_information.*data1`},
-		{"resource profile_id length", badResource(`profile_id = "too-short"`), `(?s)Invalid TMS Profile ID.*exactly\s+36`},
+		{"resource profile_id length", badResource(`profile_id = "too-short"`), onAttribute(`Invalid TMS Profile ID`, "profile_id") + `.*exactly\s+36`},
 		// Import ids.
 		{"import id with dashes", badImportID("has-dashes"), importForms},
 		{"import id over 32", badImportID(strings.Repeat("A", 33)), importForms},

@@ -43,7 +43,21 @@ func (p *cybersourceProvider) ValidateConfig(ctx context.Context, req provider.V
 			"`key_id` belongs to HTTP Signature authentication, but this configuration authenticates with a P12 "+
 				"certificate (JWT), which identifies the key by the certificate's serial number. Remove `key_id`.")
 	}
+	// The converse: JWT-only settings next to an HTTP Signature secret are silently unused.
+	if known(m.SharedSecret) && !known(m.P12File) && !m.P12File.IsUnknown() && !known(m.P12Base64) && !m.P12Base64.IsUnknown() {
+		for attribute, value := range map[string]types.String{"p12_password": m.P12Password, "key_alias": m.KeyAlias} {
+			if known(value) {
+				resp.Diagnostics.AddAttributeWarning(path.Root(attribute), "CyberSource "+jwtSettingLabels[attribute]+" Ignored",
+					fmt.Sprintf("`%s` belongs to JWT (P12 certificate) authentication, but this configuration "+
+						"authenticates with HTTP Signature (`shared_secret`), which does not use it. Remove `%s`.",
+						attribute, attribute))
+			}
+		}
+	}
 }
+
+// jwtSettingLabels are the Title Case names of the JWT-only settings, for warning summaries.
+var jwtSettingLabels = map[string]string{"p12_password": "P12 Password", "key_alias": "Key Alias"}
 
 // base64Value validates that a string is standard base64 (shared_secret, p12_base64). The detail
 // never echoes the value: it is a secret.

@@ -46,6 +46,12 @@ func (s *Simulator) dispatch(r *http.Request, route, customerID, merchantID stri
 			return errorReply(http.StatusBadRequest, errInvalidHeaders, "if-match is longer than 32 characters",
 				fieldDetail{Name: "if-match", Location: "header"})
 		}
+		// §2: if-match is optional but, when sent, 1–32 characters. An empty one must not
+		// quietly turn a conditional update into an unconditional one.
+		if _, sent := r.Header["If-Match"]; sent && ifMatch == "" {
+			return errorReply(http.StatusBadRequest, errInvalidHeaders, "if-match must not be empty",
+				fieldDetail{Name: "if-match", Location: "header"})
+		}
 	}
 	s.runBeforeHook(r.Method, route, customerID)
 

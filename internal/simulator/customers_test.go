@@ -204,6 +204,7 @@ func TestPatchRefusals(t *testing.T) {
 		{name: "default instrument that does not exist", patch: `{"defaultPaymentInstrument":{"id":"0123456789ABCDEF0123456789ABCDEF"}}`, status: 400, errorType: "invalidFields", details: []string{"defaultPaymentInstrument.id"}},
 		{name: "malformed JSON", patch: `{"a"`, status: 400, errorType: "invalidRequest"},
 		{name: "stale if-match", patch: `{"objectInformation":{"title":"new"}}`, mods: []func(*http.Request){withHeader("if-match", "STALE")}, status: 412, errorType: "conflict", message: "the if-match header value does not match the token etag"},
+		{name: "if-match empty", patch: `{}`, mods: []func(*http.Request){withHeader("if-match", "")}, status: 400, errorType: "invalidHeaders", details: []string{"if-match"}},
 		{name: "if-match too long", patch: `{}`, mods: []func(*http.Request){withHeader("if-match", strings.Repeat("A", 33))}, status: 400, errorType: "invalidHeaders", details: []string{"if-match"}},
 	}
 	for _, tt := range tests {

@@ -88,12 +88,16 @@ func FuzzParseSignatureHeader(f *testing.F) {
 		if err != nil {
 			return
 		}
-		again, err := parseSignatureParams(formatSignatureParams(params))
-		if err != nil {
-			t.Fatalf("re-parsing %q: %v", formatSignatureParams(params), err)
-		}
-		if !maps.Equal(params, again) {
-			t.Fatalf("round trip changed %v into %v", params, again)
+		// Quoting can push an accepted header just over maxSignatureHeaderLen, which the
+		// parser then rightly refuses; the round trip only holds below the cap.
+		if formatted := formatSignatureParams(params); len(formatted) <= maxSignatureHeaderLen {
+			again, err := parseSignatureParams(formatted)
+			if err != nil {
+				t.Fatalf("re-parsing %q: %v", formatted, err)
+			}
+			if !maps.Equal(params, again) {
+				t.Fatalf("round trip changed %v into %v", params, again)
+			}
 		}
 		if p, err := parseSignatureHeader(header); err == nil && (p.keyID == "" || p.signature == "" || len(p.headers) == 0 && strings.TrimSpace(params["headers"]) != "") {
 			t.Fatalf("accepted %q with empty parameters: %+v", header, p)

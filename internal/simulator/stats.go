@@ -7,11 +7,13 @@ import (
 
 // Stats is a snapshot of the simulator's counters since New or the last ResetStats.
 type Stats struct {
-	// Requests counts answered /tms requests by "METHOD route status", e.g. "GET customer 200".
-	// Routes are "customers" (the collection), "customer" (one item) and "unknown". Connection
-	// resets have no status and are counted only in ByMethod and FaultsInjected.
+	// Requests counts answered API requests (every path outside /__simulator/) by
+	// "METHOD route status", e.g. "GET customer 200". Routes are "customers" (the collection),
+	// "customer" (one item) and "unknown" (any other path). Connection resets have no status and
+	// are counted only in ByMethod and FaultsInjected.
 	Requests map[string]int `json:"requests"`
-	// ByMethod counts every /tms request received, resets included.
+	// ByMethod counts every API request received (every path outside /__simulator/), resets
+	// included.
 	ByMethod map[string]int `json:"byMethod"`
 	// ConnectionsAccepted counts TCP connections (only when served by Start).
 	ConnectionsAccepted int `json:"connectionsAccepted"`

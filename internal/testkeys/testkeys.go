@@ -33,8 +33,10 @@ func sharedKey() (*rsa.PrivateKey, error) {
 	return cachedKey, cachedKeyErr
 }
 
-// Generate returns a fresh 2048-bit RSA key and a self-signed certificate whose Subject has
-// CommonName = commonName and SerialNumber (the subject *attribute*, OID 2.5.4.5) = serialAttr.
+// Generate returns the process-wide 2048-bit RSA test key (generated once, see sharedKey) and a
+// fresh self-signed certificate for it whose Subject has CommonName = commonName and SerialNumber
+// (the subject *attribute*, OID 2.5.4.5) = serialAttr. Every call returns the same key, so a test
+// that needs a key the certificate does not belong to (a mis-signed JWT) must generate its own.
 //
 // The subject serialNumber attribute is what CyberSource uses as the JWT "kid"
 // (tms-api.md §5b); it is unrelated to the certificate's own serial number,

@@ -43,3 +43,16 @@ func TestP12RoundTrip(t *testing.T) {
 		t.Error("Decode with a wrong password succeeded")
 	}
 }
+
+// TestGenerateSharesOneKey pins the documented caching: callers that need a
+// second, unrelated key must not expect it from Generate.
+func TestGenerateSharesOneKey(t *testing.T) {
+	first, firstCert := Generate(t, "a", "1")
+	second, secondCert := Generate(t, "b", "2")
+	if !first.Equal(second) {
+		t.Error("Generate returned different keys; update the doc comment if caching was removed")
+	}
+	if firstCert.Equal(secondCert) {
+		t.Error("Generate returned the same certificate twice")
+	}
+}
