@@ -56,24 +56,7 @@ func TestConnectionReuse(t *testing.T) {
 	// No HTTPClient: the package's shared transport is under test.
 	c := newTestClient(t, testConfig(srv.URL))
 
-	var wg sync.WaitGroup
-	errs := make(chan error, workers*perWorker)
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for range perWorker {
-				if _, err := c.GetCustomer(t.Context(), "x", CallOptions{}); err != nil {
-					errs <- err
-				}
-			}
-		}()
-	}
-	wg.Wait()
-	close(errs)
-	for err := range errs {
-		t.Fatal(err)
-	}
+	getInParallel(t, c, workers, perWorker)
 	if got := conns.Load(); got > bound {
 		t.Errorf("%d requests opened %d connections, want at most %d", workers*perWorker, got, bound)
 	}
@@ -112,22 +95,7 @@ func TestParallelRequestsShareOneHTTP2Connection(t *testing.T) {
 	cfg.HTTPClient = &http.Client{Transport: transport}
 	c := newTestClient(t, cfg)
 
-	var wg sync.WaitGroup
-	errs := make(chan error, workers*perWorker)
-	for range workers {
-		wg.Go(func() {
-			for range perWorker {
-				if _, err := c.GetCustomer(t.Context(), "x", CallOptions{}); err != nil {
-					errs <- err
-				}
-			}
-		})
-	}
-	wg.Wait()
-	close(errs)
-	for err := range errs {
-		t.Fatal(err)
-	}
+	getInParallel(t, c, workers, perWorker)
 	if n := notHTTP2.Load(); n != 0 {
 		t.Errorf("%d requests did not use HTTP/2", n)
 	}
@@ -236,3 +204,25 @@ func TestRedirectsAreNotFollowed(t *testing.T) {
 type roundTripperFunc func(*http.Request) (*http.Response, error)
 
 func (f roundTripperFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
+
+// getInParallel issues workers×perWorker GETs from workers goroutines, as
+// terraform -parallelism does, and fails the test on any error.
+func getInParallel(t *testing.T, c *Client, workers, perWorker int) {
+	t.Helper()
+	var wg sync.WaitGroup
+	errs := make(chan error, workers*perWorker)
+	for range workers {
+		wg.Go(func() {
+			for range perWorker {
+				if _, err := c.GetCustomer(t.Context(), "x", CallOptions{}); err != nil {
+					errs <- err
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Fatal(err)
+	}
+}

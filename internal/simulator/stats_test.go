@@ -100,15 +100,7 @@ func TestSimulatorRoutes(t *testing.T) {
 }
 
 func TestTLSServer(t *testing.T) {
-	srv, err := Start(Options{}, true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer func() {
-		if err := srv.Close(); err != nil {
-			t.Error(err)
-		}
-	}()
+	srv := startTLS(t)
 	if srv.CertPool() == nil || len(srv.CertPEM) == 0 {
 		t.Fatal("no certificate for a TLS server")
 	}
@@ -152,15 +144,7 @@ func TestStartRefusesNonLoopback(t *testing.T) {
 // TestTLSServerSpeaksHTTP2 checks that the TLS server offers HTTP/2 by ALPN and that the counters
 // see one connection and one handshake when an HTTP/2 client multiplexes parallel requests.
 func TestTLSServerSpeaksHTTP2(t *testing.T) {
-	srv, err := Start(Options{}, true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer func() {
-		if err := srv.Close(); err != nil {
-			t.Error(err)
-		}
-	}()
+	srv := startTLS(t)
 	client := &http.Client{Transport: &http.Transport{
 		ForceAttemptHTTP2: true,
 		TLSClientConfig:   &tls.Config{RootCAs: srv.CertPool()},
@@ -203,4 +187,19 @@ func TestTLSServerSpeaksHTTP2(t *testing.T) {
 	if st.ConnectionsAccepted != 1 || st.TLSConnections != 1 {
 		t.Errorf("ConnectionsAccepted %d, TLSConnections %d: want 1 and 1 for 21 multiplexed requests", st.ConnectionsAccepted, st.TLSConnections)
 	}
+}
+
+// startTLS starts a TLS simulator with the demo merchants and closes it when the test ends.
+func startTLS(t *testing.T) *Server {
+	t.Helper()
+	srv, err := Start(Options{}, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if err := srv.Close(); err != nil {
+			t.Error(err)
+		}
+	})
+	return srv
 }
