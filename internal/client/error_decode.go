@@ -81,7 +81,6 @@ func decodeErrorBody(body []byte) decodedError {
 			d.details = append(d.details, decodeDetails(obj["details"])...)
 		}
 	}
-	d.details = d.details[:min(len(d.details), maxErrorDetails)]
 
 	if d.typ == "" && d.message == "" {
 		if resp := rawObject(top["response"]); resp != nil {

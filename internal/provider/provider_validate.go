@@ -45,19 +45,22 @@ func (p *cybersourceProvider) ValidateConfig(ctx context.Context, req provider.V
 	}
 	// The converse: JWT-only settings next to an HTTP Signature secret are silently unused.
 	if known(m.SharedSecret) && !known(m.P12File) && !m.P12File.IsUnknown() && !known(m.P12Base64) && !m.P12Base64.IsUnknown() {
-		for attribute, value := range map[string]types.String{"p12_password": m.P12Password, "key_alias": m.KeyAlias} {
-			if known(value) {
-				resp.Diagnostics.AddAttributeWarning(path.Root(attribute), "CyberSource "+jwtSettingLabels[attribute]+" Ignored",
+		for _, setting := range []struct {
+			attribute, label string
+			value            types.String
+		}{
+			{"p12_password", "P12 Password", m.P12Password},
+			{"key_alias", "Key Alias", m.KeyAlias},
+		} {
+			if known(setting.value) {
+				resp.Diagnostics.AddAttributeWarning(path.Root(setting.attribute), "CyberSource "+setting.label+" Ignored",
 					fmt.Sprintf("`%s` belongs to JWT (P12 certificate) authentication, but this configuration "+
 						"authenticates with HTTP Signature (`shared_secret`), which does not use it. Remove `%s`.",
-						attribute, attribute))
+						setting.attribute, setting.attribute))
 			}
 		}
 	}
 }
-
-// jwtSettingLabels are the Title Case names of the JWT-only settings, for warning summaries.
-var jwtSettingLabels = map[string]string{"p12_password": "P12 Password", "key_alias": "Key Alias"}
 
 // base64Value validates that a string is standard base64 (shared_secret, p12_base64). The detail
 // never echoes the value: it is a secret.
