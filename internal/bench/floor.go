@@ -71,10 +71,10 @@ func (f *floorRunner) run(ctx context.Context, phase string, n int) error {
 			if err != nil {
 				return fmt.Errorf("floor create %d: %w", i, err)
 			}
-			if res.Customer == nil || res.Customer.ID == nil {
+			if res.Value.ID == nil {
 				return fmt.Errorf("floor create %d: answer has no id", i)
 			}
-			f.ids[i] = *res.Customer.ID
+			f.ids[i] = *res.Value.ID
 			return nil
 		})
 	case PhaseRefresh:
@@ -90,7 +90,10 @@ func (f *floorRunner) run(ctx context.Context, phase string, n int) error {
 			if err != nil {
 				return fmt.Errorf("floor update-refresh %d: %w", i, err)
 			}
-			patch := client.NewCustomerPatch(current.Customer, floorCustomer(i, 2))
+			patch, err := client.NewCustomerPatch(current.Value, floorCustomer(i, 2))
+			if err != nil {
+				return err
+			}
 			if _, err := f.client.UpdateCustomer(ctx, f.ids[i], patch, client.CallOptions{IfMatch: current.ETag}); err != nil {
 				return fmt.Errorf("floor update %d: %w", i, err)
 			}

@@ -3,6 +3,7 @@ package client
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -15,11 +16,14 @@ import (
 // loop; sent is written by the transport's writer goroutine.
 type call struct {
 	client     *Client
+	ctx        context.Context
 	method     string
-	path       string // API path as sent, without the base URL's own path
+	path       string // API path and query as sent
+	url        string // the whole URL requested, for errors
 	body       []byte
 	idempotent bool // safe to repeat after an ambiguous failure (tms-api.md §6)
 	mutating   bool // a lost answer leaves the server state unknown
+	interrupt  <-chan struct{}
 
 	logBodies     bool   // the Logger wants bodies (BodyLogger); decided once per call
 	loggedRequest string // redacted request body, when logBodies
@@ -33,9 +37,10 @@ type call struct {
 	respBody []byte
 	err      error
 
-	ambiguous  bool          // some attempt may have been applied
-	wait       time.Duration // chosen by checkRetry, returned by backoff
-	prepareErr error
+	ambiguous   bool          // some attempt may have been applied
+	wait        time.Duration // chosen by checkRetry, waited for by backoff
+	prepareErr  error
+	interrupted bool // Interrupt closed before a retry could start: the last attempt is final
 }
 
 // beginAttempt is called by attemptTransport as each attempt goes out.
@@ -106,15 +111,36 @@ func (cl *call) checkRetry(ctx context.Context, resp *http.Response, err error) 
 }
 
 // backoff is retryablehttp's Backoff; the wait was chosen in checkRetry,
-// where the response and the call's policy are at hand.
+// where the response and the call's policy are at hand. A call that can be
+// interrupted waits here itself, so that closing Interrupt ends the wait at
+// once (retryablehttp's own wait only watches the context), and then hands
+// retryablehttp nothing left to wait; prepareRetry then stops the call.
 func (cl *call) backoff(_, _ time.Duration, _ int, _ *http.Response) time.Duration {
-	return cl.wait
+	if cl.interrupt == nil {
+		return cl.wait
+	}
+	timer := time.NewTimer(cl.wait)
+	defer timer.Stop()
+	select {
+	case <-timer.C:
+	case <-cl.interrupt:
+	case <-cl.ctx.Done():
+	}
+	return 0
 }
+
+// errStopRetrying ends retryablehttp's loop from prepareRetry when the caller
+// asked to stop; finish then reports the last attempt's own outcome.
+var errStopRetrying = errors.New("stopped retrying: interrupted")
 
 // prepareRetry re-signs the request: a fresh date (HTTP Signature) or a
 // fresh iat and jti (JWT) for every attempt, and the digest of the body that
 // is actually sent again (tms-api.md §5).
 func (cl *call) prepareRetry(req *http.Request) error {
+	if closed(cl.interrupt) {
+		cl.interrupted = true
+		return errStopRetrying
+	}
 	// retryablehttp made a shallow copy of the request; the header map is
 	// still shared with the previous attempt, which the transport may be
 	// reading, so clone it before writing.

@@ -4,7 +4,6 @@ import (
 	"crypto/rsa"
 	"encoding/base64"
 	"fmt"
-	"net"
 	"net/http"
 	"net/url"
 	"os"
@@ -134,7 +133,7 @@ func (cfg Config) validate() (*settings, error) {
 	}
 
 	if cfg.ProfileID != "" {
-		if err := checkProfileID(cfg.ProfileID); err != nil {
+		if err := CheckProfileID(cfg.ProfileID); err != nil {
 			return nil, &ConfigError{Field: "ProfileID", Message: err.Error()}
 		}
 		s.profileID = cfg.ProfileID
@@ -270,44 +269,18 @@ func (cfg Config) resolveBaseURL() (*url.URL, error) {
 	return parseBaseURL(cfg.BaseURL)
 }
 
-// parseBaseURL accepts https anywhere and plain http only to a loopback
-// address: the simulator runs on 127.0.0.1, and anything else over http would
-// send signed requests (and personal data) in clear text.
+// parseBaseURL applies CheckEndpoint and returns the URL in the form requests are built from.
 func parseBaseURL(raw string) (*url.URL, error) {
+	if err := CheckEndpoint(raw); err != nil {
+		return nil, &ConfigError{Field: "BaseURL", Message: err.Error()}
+	}
 	u, err := url.Parse(raw)
-	if err != nil {
-		return nil, configErrorf("BaseURL", "is not a valid URL: %v", err)
-	}
-	if u.Host == "" || u.Hostname() == "" {
-		return nil, configErrorf("BaseURL", "must be an absolute URL with a host, e.g. https://apitest.cybersource.com")
-	}
-	if u.User != nil {
-		return nil, configErrorf("BaseURL", "must not contain user information")
-	}
-	if u.RawQuery != "" || u.Fragment != "" {
-		return nil, configErrorf("BaseURL", "must not contain a query or fragment")
-	}
-	switch strings.ToLower(u.Scheme) {
-	case "https":
-	case "http":
-		if !isLoopbackHost(u.Hostname()) {
-			return nil, configErrorf("BaseURL", "must use https; plain http is allowed only to a loopback address such as 127.0.0.1")
-		}
-	default:
-		return nil, configErrorf("BaseURL", "must use https (got scheme %q)", u.Scheme)
+	if err != nil { // CheckEndpoint parsed it already
+		return nil, &ConfigError{Field: "BaseURL", Message: err.Error()}
 	}
 	u.Scheme = strings.ToLower(u.Scheme)
-	u.Path = strings.TrimRight(u.Path, "/")
-	u.RawPath = ""
+	u.Path, u.RawPath = "", ""
 	return u, nil
-}
-
-func isLoopbackHost(host string) bool {
-	if strings.EqualFold(host, "localhost") {
-		return true
-	}
-	ip := net.ParseIP(host)
-	return ip != nil && ip.IsLoopback()
 }
 
 func (cfg Config) retryPolicy() (retryPolicy, error) {
@@ -349,19 +322,6 @@ func checkHeaderToken(field, v string) error {
 	for _, r := range v {
 		if r <= ' ' || r == 0x7f || r == '"' || r == '\\' || r > 0x7e {
 			return configErrorf(field, "must contain only printable ASCII characters without spaces or quotes")
-		}
-	}
-	return nil
-}
-
-// checkProfileID applies tms-api.md §2: exactly 36 characters.
-func checkProfileID(id string) error {
-	if len(id) != profileIDLength {
-		return fmt.Errorf("must be exactly %d characters (got %d)", profileIDLength, len(id))
-	}
-	for _, r := range id {
-		if r <= ' ' || r > 0x7e {
-			return fmt.Errorf("must contain only printable ASCII characters")
 		}
 	}
 	return nil

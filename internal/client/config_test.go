@@ -50,6 +50,8 @@ func TestNewRejectsInvalidConfig(t *testing.T) {
 		{"P12 file missing", Config{MerchantID: testMerchantID, P12File: filepath.Join(t.TempDir(), "missing.p12")}, "P12File", "cannot be read"},
 		{"P12 data garbage", jwtCfg(func(c *Config) { c.P12Data = []byte("not a p12") }), "P12Data", "PKCS#12"},
 		{"P12 wrong password", jwtCfg(func(c *Config) { c.P12Password = "wrong" }), "P12Password", "wrong password"},
+		// No password at all is not a wrong one: say that one is needed.
+		{"P12 password missing", jwtCfg(func(c *Config) { c.P12Password = "" }), "P12Password", "is not set, but the P12 file is protected"},
 		{"P12 key alias matches no certificate", jwtCfg(func(c *Config) { c.KeyAlias = "someone_else" }), "KeyAlias", "matches no certificate"},
 		{"P12 without serialNumber", jwtCfg(func(c *Config) { c.P12Data = noSerialP12 }), "P12Data", "serialNumber"},
 		{"unknown environment", hmacCfg(func(c *Config) { c.Environment = "staging" }), "Environment", "sandbox"},
@@ -58,6 +60,8 @@ func TestNewRejectsInvalidConfig(t *testing.T) {
 		{"relative base URL", hmacCfg(func(c *Config) { c.BaseURL = "/tms" }), "BaseURL", "absolute"},
 		{"base URL with query", hmacCfg(func(c *Config) { c.BaseURL = "https://h.example?x=1" }), "BaseURL", "query"},
 		{"base URL with user", hmacCfg(func(c *Config) { c.BaseURL = "https://u:p@h.example" }), "BaseURL", "user"},
+		// A path would be doubled with the API paths the client adds (/tms/v2/tms/v2/customers).
+		{"base URL with a path", hmacCfg(func(c *Config) { c.BaseURL = "http://127.0.0.1:18080/tms/v2" }), "BaseURL", "must not contain a path"},
 		{"unparseable base URL", hmacCfg(func(c *Config) { c.BaseURL = "https://[::1" }), "BaseURL", "valid URL"},
 		{"profile id too short", hmacCfg(func(c *Config) { c.ProfileID = "abc" }), "ProfileID", "36"},
 		{"negative retries", hmacCfg(func(c *Config) { c.MaxRetries = -1 }), "MaxRetries", "negative"},
@@ -121,7 +125,7 @@ func TestNewAcceptsValidConfig(t *testing.T) {
 		{"production", with(func(c *Config) { c.Environment = "production" }), "https://api.cybersource.com", AuthMethodHTTPSignature},
 		{"environment name ignores case", with(func(c *Config) { c.Environment = "Production-India" }), "https://api.in.cybersource.com", AuthMethodHTTPSignature},
 		{"bare host as environment", with(func(c *Config) { c.Environment = "apitest.visaacceptance.com" }), "https://apitest.visaacceptance.com", AuthMethodHTTPSignature},
-		{"base URL overrides environment", with(func(c *Config) { c.Environment = "production"; c.BaseURL = "https://proxy.example/cybs/" }), "https://proxy.example/cybs", AuthMethodHTTPSignature},
+		{"base URL overrides environment", with(func(c *Config) { c.Environment = "production"; c.BaseURL = "https://proxy.example/" }), "https://proxy.example", AuthMethodHTTPSignature},
 		{"http to 127.0.0.1", with(func(c *Config) { c.BaseURL = "http://127.0.0.1:8080" }), "http://127.0.0.1:8080", AuthMethodHTTPSignature},
 		{"http to localhost", with(func(c *Config) { c.BaseURL = "http://localhost:8080/" }), "http://localhost:8080", AuthMethodHTTPSignature},
 		{"http to ::1", with(func(c *Config) { c.BaseURL = "http://[::1]:9000" }), "http://[::1]:9000", AuthMethodHTTPSignature},

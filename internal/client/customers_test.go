@@ -3,129 +3,18 @@ package client
 import (
 	"encoding/json"
 	"errors"
-	"fmt"
 	"net/http"
 	"reflect"
-	"strings"
-	"sync"
 	"testing"
 	"time"
 )
 
-// fakeTMS is a tiny stateful customers endpoint: it verifies every HTTP
-// signature independently, versions customers with ETags and enforces
-// if-match like the real API (tms-api.md §1-§4).
-type fakeTMS struct {
-	t   *testing.T
-	rec recorder
-
-	mu        sync.Mutex
-	next      int
-	customers map[string]map[string]any
-	etags     map[string]int
-	deleted   map[string]bool
-}
-
-func newFakeTMS(t *testing.T) (*fakeTMS, string) {
-	f := &fakeTMS{t: t, customers: map[string]map[string]any{}, etags: map[string]int{}, deleted: map[string]bool{}}
-	srv := startServer(t, f.serve)
-	return f, srv.URL
-}
-
-func (f *fakeTMS) serve(w http.ResponseWriter, r *http.Request) {
-	rr := f.rec.record(r)
-	w.Header().Set(headerCorrelationID, fmt.Sprintf("corr-%d", f.rec.count()))
-	if problem := verifyHTTPSignature(rr, testSecret, testMerchantID); problem != "" {
-		w.WriteHeader(http.StatusUnauthorized)
-		_, _ = fmt.Fprintf(w, `{"response":{"rmsg":%q}}`, "Authentication Failed: "+problem)
-		return
-	}
-	writeErr := func(status int, typ, msg string) {
-		w.WriteHeader(status)
-		_, _ = fmt.Fprintf(w, `{"errors":[{"type":%q,"message":%q}]}`, typ, msg)
-	}
-	f.mu.Lock()
-	defer f.mu.Unlock()
-
-	id, isItem := strings.CutPrefix(rr.RawPath, "/tms/v2/customers/")
-	if !isItem && rr.RawPath != "/tms/v2/customers" {
-		writeErr(http.StatusNotFound, "notFound", "no such route")
-		return
-	}
-	respond := func(status int, id string) {
-		body := map[string]any{}
-		for k, v := range f.customers[id] {
-			body[k] = v
-		}
-		body["id"] = id
-		body["_links"] = map[string]any{"self": map[string]any{"href": "/tms/v2/customers/" + id}}
-		w.Header().Set("ETag", fmt.Sprintf(`"%s-%d"`, id, f.etags[id]))
-		w.WriteHeader(status)
-		_ = json.NewEncoder(w).Encode(body)
-	}
-
-	switch {
-	case r.Method == http.MethodPost && !isItem:
-		var body map[string]any
-		if err := json.Unmarshal(rr.Body, &body); err != nil {
-			writeErr(http.StatusBadRequest, "invalidRequest", err.Error())
-			return
-		}
-		f.next++
-		id := fmt.Sprintf("C%031d", f.next)
-		f.customers[id], f.etags[id] = body, 1
-		respond(http.StatusCreated, id)
-	case f.deleted[id]:
-		writeErr(http.StatusGone, "notAvailable", "Token has been deleted")
-	case f.customers[id] == nil:
-		writeErr(http.StatusNotFound, "notFound", "Token not found")
-	case r.Method == http.MethodGet:
-		respond(http.StatusOK, id)
-	case r.Method == http.MethodPatch:
-		if im := r.Header.Get("if-match"); im != "" && im != fmt.Sprintf(`"%s-%d"`, id, f.etags[id]) {
-			writeErr(http.StatusPreconditionFailed, "conflict", "the if-match header value does not match the token etag")
-			return
-		}
-		var patch map[string]any
-		if err := json.Unmarshal(rr.Body, &patch); err != nil {
-			writeErr(http.StatusBadRequest, "invalidRequest", err.Error())
-			return
-		}
-		f.customers[id] = mergePatch(f.customers[id], patch)
-		f.etags[id]++
-		respond(http.StatusOK, id)
-	case r.Method == http.MethodDelete:
-		delete(f.customers, id)
-		f.deleted[id] = true
-		w.WriteHeader(http.StatusNoContent)
-	default:
-		writeErr(http.StatusMethodNotAllowed, "invalidRequest", "method")
-	}
-}
-
-// mergePatch applies RFC 7396 to a decoded document.
-func mergePatch(target map[string]any, patch map[string]any) map[string]any {
-	out := map[string]any{}
-	for k, v := range target {
-		out[k] = v
-	}
-	for k, v := range patch {
-		switch pv := v.(type) {
-		case nil:
-			delete(out, k)
-		case map[string]any:
-			cur, _ := out[k].(map[string]any)
-			out[k] = mergePatch(cur, pv)
-		default:
-			out[k] = v
-		}
-	}
-	return out
-}
-
+// TestCustomerLifecycleWithETags runs create, read, update (fresh and stale ETag) and delete
+// against the project's simulator, which verifies every signature and applies merge patches
+// independently of this package.
 func TestCustomerLifecycleWithETags(t *testing.T) {
-	fake, url := newFakeTMS(t)
-	cfg := testConfig(url)
+	sim := startSimulator(t)
+	cfg := testConfig(sim.URL)
 	cfg.ProfileID = testProfileID
 	cfg.UserAgent = "unit-test"
 	c := newTestClient(t, cfg)
@@ -143,11 +32,11 @@ func TestCustomerLifecycleWithETags(t *testing.T) {
 	if err != nil {
 		t.Fatalf("CreateCustomer: %v", err)
 	}
-	if created.StatusCode != http.StatusCreated || created.Customer == nil || created.Customer.ID == nil || created.ETag == "" || created.CorrelationID == "" {
+	if created.StatusCode != http.StatusCreated || created.Value == nil || created.Value.ID == nil || created.ETag == "" || created.CorrelationID == "" {
 		t.Fatalf("create result = %+v", created)
 	}
-	id := *created.Customer.ID
-	post := fake.rec.all()[0]
+	id := *created.Value.ID
+	post := sim.requests.all()[0]
 	if want := `{"buyerInformation":{"merchantCustomerID":"cust-000123","email":"jane@example.com"},"clientReferenceInformation":{"code":"TC50171_3"},"merchantDefinedInformation":[{"name":"data1","value":"loyalty-gold"}]}`; string(post.Body) != want {
 		t.Errorf("POST body =\n  %s\nwant (read-only fields dropped)\n  %s", post.Body, want)
 	}
@@ -168,27 +57,30 @@ func TestCustomerLifecycleWithETags(t *testing.T) {
 	if err != nil {
 		t.Fatalf("GetCustomer: %v", err)
 	}
-	if got.ETag != created.ETag || *got.Customer.BuyerInformation.Email != "jane@example.com" {
+	if got.ETag != created.ETag || *got.Value.BuyerInformation.Email != "jane@example.com" {
 		t.Errorf("get result = %+v", got)
 	}
 
-	patch := NewCustomerPatch(got.Customer, &Customer{
+	patch, err := NewCustomerPatch(got.Value, &Customer{
 		BuyerInformation:           &BuyerInformation{MerchantCustomerID: ptr("cust-000123")},
 		ClientReferenceInformation: &ClientReferenceInformation{Code: ptr("TC50171_3")},
 		MerchantDefinedInformation: []MerchantDefinedField{{Name: "data1", Value: "loyalty-gold"}},
 	})
-	updated, err := c.UpdateCustomer(ctx, id, patch, CallOptions{IfMatch: got.ETag, ProfileID: strings.Repeat("B", 36)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	updated, err := c.UpdateCustomer(ctx, id, patch, CallOptions{IfMatch: got.ETag, ProfileID: testOtherProfileID})
 	if err != nil {
 		t.Fatalf("UpdateCustomer: %v", err)
 	}
-	patchReq := fake.rec.all()[2]
+	patchReq := sim.requests.all()[2]
 	if string(patchReq.Body) != `{"buyerInformation":{"email":null}}` || patchReq.Header.Get("if-match") != got.ETag {
 		t.Errorf("PATCH body %s, if-match %q", patchReq.Body, patchReq.Header.Get("if-match"))
 	}
-	if patchReq.Header.Get("profile-id") != strings.Repeat("B", 36) {
+	if patchReq.Header.Get("profile-id") != testOtherProfileID {
 		t.Errorf("per-call profile id not sent: %q", patchReq.Header.Get("profile-id"))
 	}
-	if updated.ETag == got.ETag || updated.Customer.BuyerInformation.Email != nil {
+	if updated.ETag == got.ETag || updated.Value.BuyerInformation.Email != nil {
 		t.Errorf("update result = %+v", updated)
 	}
 
@@ -199,7 +91,7 @@ func TestCustomerLifecycleWithETags(t *testing.T) {
 	}
 
 	deleted, err := c.DeleteCustomer(ctx, id, CallOptions{})
-	if err != nil || deleted.StatusCode != http.StatusNoContent || deleted.Customer != nil {
+	if err != nil || deleted.StatusCode != http.StatusNoContent {
 		t.Fatalf("DeleteCustomer = %+v, %v", deleted, err)
 	}
 	_, err = c.GetCustomer(ctx, id, CallOptions{})
@@ -207,14 +99,14 @@ func TestCustomerLifecycleWithETags(t *testing.T) {
 		t.Errorf("GET after delete: err = %v, want not found (410)", err)
 	}
 
-	// Every request carried a valid signature (the fake answers 401 otherwise)
-	// with a date from the stepping clock.
+	// Every request carried a valid signature (the simulator answers 401 otherwise) with a date
+	// from the stepping clock.
 	dates := map[string]bool{}
-	for _, rr := range fake.rec.all() {
+	for _, rr := range sim.requests.all() {
 		dates[rr.Header.Get("Date")] = true
 	}
-	if len(dates) != len(fake.rec.all()) {
-		t.Errorf("%d requests carried only %d distinct dates", len(fake.rec.all()), len(dates))
+	if len(dates) != len(sim.requests.all()) {
+		t.Errorf("%d requests carried only %d distinct dates", len(sim.requests.all()), len(dates))
 	}
 }
 
@@ -256,11 +148,11 @@ func TestCallValidationHappensBeforeSending(t *testing.T) {
 		call func() error
 	}{
 		{"empty id on GET", func() error { _, err := c.GetCustomer(ctx, "", CallOptions{}); return err }},
-		{"empty id on PATCH", func() error { _, err := c.UpdateCustomer(ctx, "", CustomerPatch{}, CallOptions{}); return err }},
+		{"empty id on PATCH", func() error { _, err := c.UpdateCustomer(ctx, "", MergePatch{}, CallOptions{}); return err }},
 		{"empty id on DELETE", func() error { _, err := c.DeleteCustomer(ctx, "", CallOptions{}); return err }},
 		{"short profile id", func() error { _, err := c.GetCustomer(ctx, "x", CallOptions{ProfileID: "short"}); return err }},
 		{"if-match with newline", func() error {
-			_, err := c.UpdateCustomer(ctx, "x", CustomerPatch{}, CallOptions{IfMatch: "a\nb"})
+			_, err := c.UpdateCustomer(ctx, "x", MergePatch{}, CallOptions{IfMatch: "a\nb"})
 			return err
 		}},
 	}
@@ -284,14 +176,14 @@ func TestIfMatchOnlyOnPatch(t *testing.T) {
 	})
 	c := newTestClient(t, testConfig(srv.URL))
 	opts := CallOptions{IfMatch: "etag"}
-	calls := []func() (*Result, error){
-		func() (*Result, error) { return c.GetCustomer(t.Context(), "x", opts) },
-		func() (*Result, error) { return c.CreateCustomer(t.Context(), &Customer{}, opts) },
-		func() (*Result, error) { return c.DeleteCustomer(t.Context(), "x", opts) },
-		func() (*Result, error) { return c.UpdateCustomer(t.Context(), "x", CustomerPatch{}, opts) },
+	calls := []func() error{
+		func() error { _, err := c.GetCustomer(t.Context(), "x", opts); return err },
+		func() error { _, err := c.CreateCustomer(t.Context(), &Customer{}, opts); return err },
+		func() error { _, err := c.DeleteCustomer(t.Context(), "x", opts); return err },
+		func() error { _, err := c.UpdateCustomer(t.Context(), "x", MergePatch{}, opts); return err },
 	}
 	for _, call := range calls {
-		if _, err := call(); err != nil {
+		if err := call(); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -360,13 +252,13 @@ func TestCustomerDecodesEveryField(t *testing.T) {
 				ID: ptr("PI1"), Object: ptr("paymentInstrument"), Default: ptr(true), State: ptr("ACTIVE"),
 				Card:                 &PaymentInstrumentCard{ExpirationMonth: ptr("12"), ExpirationYear: ptr("2031"), Type: ptr("001")},
 				InstrumentIdentifier: &Reference{ID: ptr("II1")},
-				BillTo: &BillTo{FirstName: ptr("Jane"), LastName: ptr("Doe"), Address1: ptr("1 Main St"), Locality: ptr("Foster City"),
+				BillTo: &Address{FirstName: ptr("Jane"), LastName: ptr("Doe"), Address1: ptr("1 Main St"), Locality: ptr("Foster City"),
 					AdministrativeArea: ptr("CA"), PostalCode: ptr("94404"), Country: ptr("US"), Email: ptr("jane@example.com"), PhoneNumber: ptr("5555550100")},
 				Metadata: &Metadata{Creator: ptr("testrest")},
 			},
 			DefaultShippingAddress: &ShippingAddress{
 				ID: ptr("SA1"), Default: ptr(true),
-				ShipTo: &ShipTo{FirstName: ptr("Jane"), LastName: ptr("Doe"), Company: ptr("Acme"), Address1: ptr("1 Main St"), Address2: ptr("Apt 2"),
+				ShipTo: &Address{FirstName: ptr("Jane"), LastName: ptr("Doe"), Company: ptr("Acme"), Address1: ptr("1 Main St"), Address2: ptr("Apt 2"),
 					Locality: ptr("Foster City"), AdministrativeArea: ptr("CA"), PostalCode: ptr("94404"), Country: ptr("US"),
 					Email: ptr("jane@example.com"), PhoneNumber: ptr("5555550100")},
 				Metadata: &Metadata{Creator: ptr("testrest")},

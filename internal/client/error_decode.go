@@ -45,9 +45,18 @@ func newAPIError(method, path string, resp *http.Response, body []byte) *APIErro
 	decoded := decodeErrorBody(body)
 	e.Type, e.Message, e.Details = decoded.typ, decoded.message, decoded.details
 	if e.Type == "" && e.Message == "" {
-		e.BodySnippet = bodySnippet(body)
+		e.BodySnippet = withoutStatusText(bodySnippet(body), e.Status)
 	}
 	return e
+}
+
+// withoutStatusText drops the status line from a snippet: proxies' error pages repeat it in their
+// title and heading ("502 Bad Gateway 502 Bad Gateway"), and Error() already says it once.
+func withoutStatusText(snippet, status string) string {
+	if status == "" {
+		return snippet
+	}
+	return strings.Join(strings.Fields(strings.ReplaceAll(snippet, status, " ")), " ")
 }
 
 type decodedError struct {

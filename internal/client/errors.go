@@ -20,7 +20,12 @@ type APIError struct {
 	CorrelationID       string // v-c-correlation-id response header
 	UniqueTransactionID string // uniqueTransactionID response header
 	Method              string
-	Path                string
+	Path                string // API path and query, e.g. /tms/v2/customers/X
+	URL                 string // the whole URL requested, host included
+	Attempts            int    // how many times the request was sent; more than 1 after retries
+	// Interrupted is true when a retry was due but not made because the caller asked to stop
+	// (CallOptions.Interrupt).
+	Interrupted bool
 	// BodySnippet is a bounded (≤ 512 bytes), sanitised copy of the body,
 	// set only when the body did not decode into a type or message (an HTML
 	// page from a proxy, an empty or truncated body).
@@ -41,9 +46,8 @@ func (e *APIError) Error() string {
 	var b strings.Builder
 	b.WriteString("CyberSource returned ")
 	b.WriteString(e.statusText())
-	if e.Method != "" || e.Path != "" {
-		b.WriteString(" for ")
-		b.WriteString(strings.TrimSpace(e.Method + " " + e.Path))
+	if target := requestTarget(e.Method, e.Path, e.URL); target != "" {
+		b.WriteString(" for " + target)
 	}
 	switch {
 	case e.Type != "" && e.Message != "":
@@ -67,6 +71,7 @@ func (e *APIError) Error() string {
 			}
 		}
 	}
+	b.WriteString(attemptsText(e.Attempts, e.Interrupted))
 	if e.MayHaveBeenApplied {
 		b.WriteString("; the request may nevertheless have been applied")
 	}
@@ -89,21 +94,26 @@ func (e *APIError) statusText() string {
 // TransportError is a request that got no usable HTTP answer: dial, TLS,
 // timeout, reset, cancellation, or a 2xx body that could not be decoded.
 type TransportError struct {
-	Method string
-	Path   string
-	Err    error
+	Method   string
+	Path     string // API path and query
+	URL      string // the whole URL requested, host included
+	Err      error
+	Attempts int // how many attempts were started; 0 when nothing was sent
+	// Interrupted is true when a retry was due but not made because the caller asked to stop.
+	Interrupted bool
 	// MayHaveBeenApplied is true when the request was sent and the outcome
 	// is unknown (a POST that timed out, a connection reset after writing).
 	MayHaveBeenApplied bool
 }
 
 func (e *TransportError) Error() string {
-	msg := "request " + strings.TrimSpace(e.Method+" "+e.Path) + " failed: "
+	msg := "request " + requestTarget(e.Method, e.Path, e.URL) + " failed: "
 	if e.Err != nil {
 		msg += e.Err.Error()
 	} else {
 		msg += "unknown error"
 	}
+	msg += attemptsText(e.Attempts, e.Interrupted)
 	if e.MayHaveBeenApplied {
 		msg += "; the request may have reached CyberSource and been applied"
 	}
@@ -112,6 +122,27 @@ func (e *TransportError) Error() string {
 
 // Unwrap exposes the cause, so errors.Is(err, context.Canceled) works.
 func (e *TransportError) Unwrap() error { return e.Err }
+
+// requestTarget is "METHOD URL" (or the path when the URL is not known).
+func requestTarget(method, path, url string) string {
+	if url != "" {
+		path = url
+	}
+	return strings.TrimSpace(method + " " + path)
+}
+
+// attemptsText tells how often a request was tried, when that is more than once, and whether
+// retrying stopped early because the caller asked to stop.
+func attemptsText(attempts int, interrupted bool) string {
+	var text string
+	if attempts > 1 {
+		text = "; " + strconv.Itoa(attempts) + " attempts were made"
+	}
+	if interrupted {
+		text += "; no further retry was made because the operation was asked to stop"
+	}
+	return text
+}
 
 // IsNotFound reports a 404 or 410: tms-api.md §4 says both mean the customer
 // is gone (410 once it has been deleted).

@@ -1,18 +1,23 @@
 package client
 
 import (
+	"bytes"
 	"context"
+	"errors"
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/base64"
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"regexp"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/cybersource-tf/terraform-provider-cybersource/internal/simulator"
 )
 
 // Fake credentials used across the tests (tms-api.md §5a test vector secret).
@@ -28,6 +33,10 @@ const (
 type recordedRequest struct {
 	Method  string
 	RawPath string // escaped path as received
+	Query   url.Values
+	// Target is the escaped path with the query, as signed (tms-api.md §5a request-target, §5b
+	// request-resource-path).
+	Target string
 	Host    string
 	Header  http.Header
 	Body    []byte
@@ -44,6 +53,8 @@ func (r *recorder) record(req *http.Request) recordedRequest {
 	rr := recordedRequest{
 		Method:  req.Method,
 		RawPath: req.URL.EscapedPath(),
+		Query:   req.URL.Query(),
+		Target:  req.URL.RequestURI(),
 		Host:    req.Host,
 		Header:  req.Header.Clone(),
 		Body:    body,
@@ -153,7 +164,7 @@ func verifyHTTPSignature(rr recordedRequest, secretB64, signingMerchant string) 
 		case "date":
 			value = rr.Header.Get("Date")
 		case "request-target":
-			value = strings.ToLower(rr.Method) + " " + rr.RawPath
+			value = strings.ToLower(rr.Method) + " " + rr.Target
 		case "digest":
 			sum := sha256.Sum256(rr.Body)
 			value = "SHA-256=" + base64.StdEncoding.EncodeToString(sum[:])
@@ -189,3 +200,47 @@ func steppingClock(start time.Time) func() time.Time {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// testOtherProfileID is a second profile of the test merchant, for per-call overrides.
+const testOtherProfileID = "0B6B3A3D-5C1E-4F7A-9D2B-8E4C6A1F3B5D"
+
+// simulatorServer is the project's TMS simulator, serving the test merchant (the tms-api.md §5a
+// test-vector secret) behind a recorder, so tests can check both what the API did and the exact
+// requests the client sent.
+type simulatorServer struct {
+	URL      string
+	Sim      *simulator.Simulator
+	requests recorder
+}
+
+func startSimulator(t *testing.T) *simulatorServer {
+	t.Helper()
+	sim := simulator.New(simulator.Options{
+		Merchants: []simulator.Merchant{{
+			ID: testMerchantID, KeyID: testKeyID, SharedSecret: testSecret,
+			ProfileIDs: []string{testProfileID, testOtherProfileID},
+		}},
+		MetaKeys: []simulator.MetaKey{},
+		// The tests step the client's clock from a fixed date.
+		ClockSkew: -1,
+	})
+	s := &simulatorServer{Sim: sim}
+	srv := startServer(t, func(w http.ResponseWriter, r *http.Request) {
+		rr := s.requests.record(r)
+		r.Body = io.NopCloser(bytes.NewReader(rr.Body))
+		sim.ServeHTTP(w, r)
+	})
+	s.URL = srv.URL
+	return s
+}
+
+// receiptOf keeps the Receipt of a call's Result, for tests that only look at status codes.
+func receiptOf[T any](res *Result[T], err error) (*Receipt, error) {
+	if res == nil {
+		return nil, err
+	}
+	return &res.Receipt, err
+}
+
+// asError is errors.As for tests that read better with a boolean.
+func asError[E error](err error, target *E) bool { return errors.As(err, target) }

@@ -17,6 +17,9 @@ func loadP12(data []byte, password, alias string, aliasChosen bool, field string
 	key, leaf, others, err := pkcs12.DecodeChain(data, password)
 	if err != nil {
 		if errors.Is(err, pkcs12.ErrIncorrectPassword) || errors.Is(err, pkcs12.ErrDecryption) {
+			if password == "" {
+				return nil, "", configErrorf("P12Password", "is not set, but the P12 file is protected by a password: set it")
+			}
 			return nil, "", configErrorf("P12Password", "does not decrypt the P12 file (wrong password?)")
 		}
 		return nil, "", configErrorf(field, "is not a readable PKCS#12 (P12) file: %v", err)

@@ -17,25 +17,28 @@ const contentTypeJSON = "application/json;charset=utf-8"
 type CallOptions struct {
 	ProfileID string // overrides Config.ProfileID for this call; 36 chars when set
 	IfMatch   string // PATCH only (ignored by other methods): the ETag from the last read or write
+	// Interrupt, when closed, stops the call from starting anything new: no first attempt if it
+	// is already closed, and no retry after it closes (the wait before a retry ends at once).
+	// An attempt already on the wire is never abandoned because of it: it runs until its answer,
+	// the per-attempt RequestTimeout or ctx ends it, so that the caller learns the outcome of a
+	// request the server may have carried out. Callers that must not lose track of a write
+	// (Terraform's graceful stop) pass a ctx without cancellation plus this channel.
+	Interrupt <-chan struct{}
 }
 
-// Result is a successful answer.
-type Result struct {
-	Customer      *Customer // nil for DELETE
-	ETag          string    // as sent by the server; pass it back as CallOptions.IfMatch
-	CorrelationID string
-	StatusCode    int
-}
+// ErrInterrupted is the cause of a *TransportError for a call that was never sent because
+// CallOptions.Interrupt was already closed.
+var ErrInterrupted = errors.New("not sent: the caller asked to stop before the request went out")
 
-// do is the single request path: build, sign, send with retries, log,
-// decode. path must already be escaped.
-func (c *Client) do(ctx context.Context, method, path string, body []byte, opts CallOptions) (*Result, error) {
+// do is the single request path: build, sign, send with retries, log, and hand back the body of
+// a 2xx answer. target is the escaped API path with its query, if any.
+func (c *Client) do(ctx context.Context, method, target string, body []byte, opts CallOptions) (*response, error) {
 	if ctx == nil {
 		return nil, errors.New("client: nil context")
 	}
 	profileID := c.profileID
 	if opts.ProfileID != "" {
-		if err := checkProfileID(opts.ProfileID); err != nil {
+		if err := CheckProfileID(opts.ProfileID); err != nil {
 			return nil, fmt.Errorf("client: CallOptions.ProfileID %w", err)
 		}
 		profileID = opts.ProfileID
@@ -50,11 +53,17 @@ func (c *Client) do(ctx context.Context, method, path string, body []byte, opts 
 
 	cl := &call{
 		client:     c,
+		ctx:        ctx,
 		method:     method,
-		path:       path,
+		path:       target,
+		url:        c.baseURL.String() + target,
 		body:       body,
 		idempotent: method == http.MethodGet || method == http.MethodDelete || ifMatch != "",
 		mutating:   method != http.MethodGet,
+		interrupt:  opts.Interrupt,
+	}
+	if closed(opts.Interrupt) {
+		return nil, cl.transportError(ErrInterrupted)
 	}
 	cl.logBodies = c.logsBodies(ctx)
 	if cl.logBodies && body != nil {
@@ -65,9 +74,9 @@ func (c *Client) do(ctx context.Context, method, path string, body []byte, opts 
 	if body != nil {
 		rawBody = body
 	}
-	req, err := retryablehttp.NewRequestWithContext(ctx, method, c.baseURL.String()+path, rawBody)
+	req, err := retryablehttp.NewRequestWithContext(ctx, method, cl.url, rawBody)
 	if err != nil {
-		return nil, fmt.Errorf("client: building %s %s: %w", method, path, err)
+		return nil, fmt.Errorf("client: building %s %s: %w", method, target, err)
 	}
 	req.Host = req.URL.Host
 	req.Header.Set("Accept", contentTypeJSON)
@@ -82,7 +91,7 @@ func (c *Client) do(ctx context.Context, method, path string, body []byte, opts 
 		req.Header.Set("if-match", ifMatch)
 	}
 	if err := c.signer.sign(req.Request, body, c.now()); err != nil {
-		return nil, &TransportError{Method: method, Path: path, Err: fmt.Errorf("signing request: %w", err)}
+		return nil, cl.transportError(fmt.Errorf("signing request: %w", err))
 	}
 
 	resp, doErr := cl.retryingClient().Do(req)
@@ -92,6 +101,16 @@ func (c *Client) do(ctx context.Context, method, path string, body []byte, opts 
 		_ = resp.Body.Close()
 	}
 	return cl.finish(ctx, doErr)
+}
+
+// closed reports whether ch is a closed channel; a nil channel never is.
+func closed(ch <-chan struct{}) bool {
+	select {
+	case <-ch:
+		return true
+	default:
+		return false
+	}
 }
 
 // retryingClient builds a go-retryablehttp client bound to this call. It is a

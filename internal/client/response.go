@@ -1,22 +1,48 @@
 package client
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"net/http"
 )
 
-// maxResponseBytes bounds how much of any answer is read. Customer bodies,
-// even with both embedded objects, are a few kilobytes.
+// maxResponseBytes bounds how much of any answer is read. TMS bodies, even a customer with both
+// embedded objects or a full page of 100 list items, are far smaller.
 const maxResponseBytes = 4 << 20
 
+// response is a 2xx answer with its body buffered, and what a decoding failure must report.
+type response struct {
+	method, path, url string
+	status            int
+	header            http.Header
+	body              []byte
+	attempts          int
+}
+
+// receipt is what every successful answer carries, whatever its body.
+func (r *response) receipt() Receipt {
+	return Receipt{StatusCode: r.status, CorrelationID: r.header.Get(headerCorrelationID)}
+}
+
+// undecodable reports a 2xx answer whose body cannot be used. A write was carried out (the
+// server said so) even though its answer is unreadable, hence MayHaveBeenApplied for writes.
+func (r *response) undecodable(cause error) *TransportError {
+	return &TransportError{
+		Method: r.method, Path: r.path, URL: r.url, Attempts: r.attempts,
+		Err:                fmt.Errorf("%w: %d answer: %w", errUnusableAnswer, r.status, cause),
+		MayHaveBeenApplied: r.method != http.MethodGet,
+	}
+}
+
 // finish turns the last attempt into the caller's result.
-func (cl *call) finish(ctx context.Context, doErr error) (*Result, error) {
-	if cl.prepareErr != nil {
+func (cl *call) finish(ctx context.Context, doErr error) (*response, error) {
+	if cl.interrupted {
+		// The caller asked to stop before a retry: the last attempt's outcome is the answer.
+		doErr = nil
+	}
+	if cl.prepareErr != nil && !cl.interrupted {
 		return nil, cl.transportError(fmt.Errorf("signing retry: %w", cl.prepareErr))
 	}
 	if doErr == nil && cl.err == nil && cl.resp != nil {
@@ -41,34 +67,24 @@ func (cl *call) finish(ctx context.Context, doErr error) (*Result, error) {
 }
 
 func (cl *call) transportError(err error) *TransportError {
-	return &TransportError{Method: cl.method, Path: cl.path, Err: err, MayHaveBeenApplied: cl.ambiguous}
+	return &TransportError{
+		Method: cl.method, Path: cl.path, URL: cl.url, Err: err,
+		Attempts: cl.attempt, Interrupted: cl.interrupted, MayHaveBeenApplied: cl.ambiguous,
+	}
 }
 
-func (cl *call) result() (*Result, error) {
+func (cl *call) result() (*response, error) {
 	resp := cl.resp
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		apiErr := newAPIError(cl.method, cl.path, resp, cl.respBody)
+		apiErr.URL, apiErr.Attempts, apiErr.Interrupted = cl.url, cl.attempt, cl.interrupted
 		apiErr.MayHaveBeenApplied = cl.ambiguous
 		return nil, apiErr
 	}
-	res := &Result{
-		ETag:          resp.Header.Get("ETag"),
-		CorrelationID: resp.Header.Get(headerCorrelationID),
-		StatusCode:    resp.StatusCode,
-	}
-	if cl.method == http.MethodDelete {
-		return res, nil
-	}
-	if len(bytes.TrimSpace(cl.respBody)) == 0 {
-		return nil, &TransportError{Method: cl.method, Path: cl.path, Err: fmt.Errorf("%s with an empty body", resp.Status), MayHaveBeenApplied: cl.mutating}
-	}
-	var customer Customer
-	if err := json.Unmarshal(cl.respBody, &customer); err != nil {
-		// A write succeeded but we cannot read the answer: it was applied.
-		return nil, &TransportError{Method: cl.method, Path: cl.path, Err: fmt.Errorf("decoding %s response: %w", resp.Status, err), MayHaveBeenApplied: cl.mutating}
-	}
-	res.Customer = &customer
-	return res, nil
+	return &response{
+		method: cl.method, path: cl.path, url: cl.url, attempts: cl.attempt,
+		status: resp.StatusCode, header: resp.Header, body: cl.respBody,
+	}, nil
 }
 
 func readLimited(r io.Reader, limit int64) ([]byte, error) {

@@ -166,20 +166,20 @@ func TestRetryPolicyByMethod(t *testing.T) {
 
 			ctx := t.Context()
 			var (
-				res *Result
+				res *Receipt
 				err error
 			)
 			switch tt.method {
 			case http.MethodGet:
-				res, err = c.GetCustomer(ctx, testCustomerID, CallOptions{})
+				res, err = receiptOf(c.GetCustomer(ctx, testCustomerID, CallOptions{}))
 			case http.MethodPost:
-				res, err = c.CreateCustomer(ctx, &Customer{}, CallOptions{})
+				res, err = receiptOf(c.CreateCustomer(ctx, &Customer{}, CallOptions{}))
 			case http.MethodPatch:
 				opts := CallOptions{}
 				if tt.ifMatch {
 					opts.IfMatch = "etag-1"
 				}
-				res, err = c.UpdateCustomer(ctx, testCustomerID, CustomerPatch{}, opts)
+				res, err = receiptOf(c.UpdateCustomer(ctx, testCustomerID, MergePatch{}, opts))
 			case http.MethodDelete:
 				res, err = c.DeleteCustomer(ctx, testCustomerID, CallOptions{})
 			}

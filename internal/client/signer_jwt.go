@@ -38,8 +38,9 @@ func (s *jwtSigner) sign(req *http.Request, body []byte, now time.Time) error {
 		"request-method":  strings.ToLower(req.Method),
 		"v-c-jwt-version": "2",
 		"v-c-merchant-id": s.merchantID,
-		// The resource path without the query string, as the SDKs send it.
-		"request-resource-path": req.URL.EscapedPath(),
+		// The path with its query string, when there is one, as the official Node SDK (0.0.79
+		// and later) and Python SDK sign it (tms-api.md §5b).
+		"request-resource-path": req.URL.RequestURI(),
 	}
 	if hasBody(req.Method) {
 		claims["digest"] = bodyDigest(body)

@@ -49,6 +49,8 @@ func TestJWTAuthentication(t *testing.T) {
 		{"GET without digest", "", http.MethodGet, testMerchantID},
 		{"PATCH with body digest", "", http.MethodPatch, testMerchantID},
 		{"DELETE without digest", "", http.MethodDelete, testMerchantID},
+		// tms-api.md §5b: request-resource-path carries the query (a list request has one).
+		{"GET with a query string", "", "LIST", testMerchantID},
 		{"meta key issuer is the portfolio", "tfdemo_portfolio", http.MethodPost, "tfdemo_portfolio"},
 	}
 	for _, tt := range tests {
@@ -82,14 +84,23 @@ func TestJWTAuthentication(t *testing.T) {
 			case http.MethodGet:
 				_, err = c.GetCustomer(ctx, testCustomerID, CallOptions{})
 			case http.MethodPatch:
-				_, err = c.UpdateCustomer(ctx, testCustomerID, NewCustomerPatch(nil, &Customer{ObjectInformation: &ObjectInformation{Title: ptr("t")}}), CallOptions{})
+				patch, patchErr := NewCustomerPatch(nil, &Customer{ObjectInformation: &ObjectInformation{Title: ptr("t")}})
+				if patchErr != nil {
+					t.Fatal(patchErr)
+				}
+				_, err = c.UpdateCustomer(ctx, testCustomerID, patch, CallOptions{})
 			case http.MethodDelete:
 				_, err = c.DeleteCustomer(ctx, testCustomerID, CallOptions{})
+			case "LIST":
+				_, err = c.ListShippingAddresses(ctx, testCustomerID, CallOptions{})
 			}
 			if err != nil {
 				t.Fatalf("%s: %v", tt.method, err)
 			}
 			rr := rec.all()[0]
+			if tt.method == "LIST" && !strings.Contains(rr.Target, "?limit=100&offset=0") {
+				t.Fatalf("list request target %q has no query", rr.Target)
+			}
 			if rr.Header.Get("Signature") != "" || rr.Header.Get("Digest") != "" {
 				t.Error("JWT request also carries HTTP Signature headers")
 			}
@@ -100,8 +111,8 @@ func TestJWTAuthentication(t *testing.T) {
 			wantClaims := map[string]any{
 				"iss":                   tt.wantIssuer,
 				"request-host":          rr.Host,
-				"request-resource-path": rr.RawPath,
-				"request-method":        strings.ToLower(tt.method),
+				"request-resource-path": rr.Target,
+				"request-method":        strings.ToLower(rr.Method),
 				"v-c-jwt-version":       "2",
 				"v-c-merchant-id":       testMerchantID,
 			}

@@ -2,6 +2,7 @@ package client
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 )
 
@@ -84,7 +85,10 @@ func TestNewCustomerPatch(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			p := NewCustomerPatch(tt.current, tt.desired)
+			p, err := NewCustomerPatch(tt.current, tt.desired)
+			if err != nil {
+				t.Fatalf("NewCustomerPatch: %v", err)
+			}
 			got, err := json.Marshal(p)
 			if err != nil {
 				t.Fatalf("Marshal: %v", err)
@@ -104,7 +108,10 @@ func TestNewCustomerPatch(t *testing.T) {
 
 func TestCustomerPatchDoesNotAliasDesired(t *testing.T) {
 	desired := &Customer{MerchantDefinedInformation: []MerchantDefinedField{{Name: "data1", Value: "a"}}}
-	p := NewCustomerPatch(nil, desired)
+	p, err := NewCustomerPatch(nil, desired)
+	if err != nil {
+		t.Fatal(err)
+	}
 	desired.MerchantDefinedInformation[0].Value = "changed later"
 	got, err := p.MarshalJSON()
 	if err != nil {
@@ -115,10 +122,100 @@ func TestCustomerPatchDoesNotAliasDesired(t *testing.T) {
 	}
 }
 
-func TestZeroCustomerPatch(t *testing.T) {
-	var p CustomerPatch
+func TestZeroMergePatch(t *testing.T) {
+	var p MergePatch
 	got, err := p.MarshalJSON()
 	if err != nil || string(got) != "{}" || !p.IsEmpty() {
 		t.Errorf("zero patch = %s, %v, empty=%v", got, err, p.IsEmpty())
+	}
+}
+
+// TestWholeGroupPatches covers the sub-resources' groups that are sent complete on any change
+// (tms-subresources.md §6.5), with null for members that went away, and left out when unchanged.
+func TestWholeGroupPatches(t *testing.T) {
+	address := func(mut func(*Address)) *ShippingAddress {
+		a := &ShippingAddress{ID: ptr("SA1"), Default: ptr(true), Metadata: &Metadata{Creator: ptr("m")},
+			ShipTo: &Address{FirstName: ptr("Jane"), LastName: ptr("Doe"), Country: ptr("US")}}
+		if mut != nil {
+			mut(a.ShipTo)
+		}
+		return a
+	}
+	tests := []struct {
+		name             string
+		current, desired *ShippingAddress
+		want             string
+	}{
+		{name: "unchanged", current: address(nil), desired: address(nil), want: `{}`},
+		{name: "one member changed sends the group complete", current: address(nil),
+			desired: address(func(a *Address) { a.LastName = ptr("Roe") }),
+			want:    `{"shipTo":{"firstName":"Jane","lastName":"Roe","country":"US"}}`},
+		{name: "removed member is null inside the complete group", current: address(nil),
+			desired: address(func(a *Address) { a.LastName = nil; a.Locality = ptr("Austin") }),
+			want:    `{"shipTo":{"firstName":"Jane","lastName":null,"locality":"Austin","country":"US"}}`},
+		{name: "default alone", current: address(nil),
+			desired: func() *ShippingAddress { a := address(nil); a.Default = ptr(false); return a }(),
+			want:    `{"default":false}`},
+		{name: "group removed is null", current: address(nil),
+			desired: &ShippingAddress{Default: ptr(true)}, want: `{"shipTo":null}`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, err := NewShippingAddressPatch(tt.current, tt.desired)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, _ := p.MarshalJSON()
+			if string(got) != tt.want {
+				t.Errorf("patch = %s, want %s", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestPaymentInstrumentPatchKeepsEmbeddedOut checks that read-only members of a payment
+// instrument, the masked card number among them, never reach a PATCH body.
+func TestPaymentInstrumentPatchKeepsEmbeddedOut(t *testing.T) {
+	current := &PaymentInstrument{ID: ptr("PI1"), State: ptr("ACTIVE"),
+		InstrumentIdentifier: &Reference{ID: ptr("7010000000016241111")},
+		Card:                 &PaymentInstrumentCard{ExpirationMonth: ptr("12"), ExpirationYear: ptr("2031"), Type: ptr("001")},
+		Embedded: &PaymentInstrumentEmbedded{InstrumentIdentifier: &InstrumentIdentifier{
+			Card: &InstrumentIdentifierCard{Number: ptr("411111XXXXXX1111")}}}}
+	desired := *current
+	desired.Embedded, desired.State = nil, nil
+	desired.Card = &PaymentInstrumentCard{ExpirationMonth: ptr("01"), ExpirationYear: ptr("2031"), Type: ptr("001")}
+	p, err := NewPaymentInstrumentPatch(current, &desired)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _ := p.MarshalJSON()
+	if want := `{"card":{"expirationMonth":"01","expirationYear":"2031","type":"001"}}`; string(got) != want {
+		t.Errorf("patch = %s, want %s", got, want)
+	}
+}
+
+func TestUnionKeysKeepsFieldOrder(t *testing.T) {
+	members := func(keys ...string) []member {
+		out := make([]member, len(keys))
+		for i, k := range keys {
+			out[i] = member{key: k}
+		}
+		return out
+	}
+	tests := []struct {
+		current, desired []member
+		want             string
+	}{
+		{members("a", "b", "c"), members("a", "b", "c"), "a b c"},
+		{members("a", "c"), members("b", "d"), "a c b d"},
+		{members("b", "d"), members("a", "b", "c", "d", "e"), "a b c d e"},
+		{members("a", "b", "e"), members("c", "e"), "a b c e"},
+		{nil, members("x", "y"), "x y"},
+		{members("x", "y"), nil, "x y"},
+	}
+	for _, tt := range tests {
+		if got := strings.Join(unionKeys(tt.current, tt.desired), " "); got != tt.want {
+			t.Errorf("unionKeys(%v, %v) = %q, want %q", tt.current, tt.desired, got, tt.want)
+		}
 	}
 }
