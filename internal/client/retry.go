@@ -112,12 +112,13 @@ func isDialError(err error) bool {
 func permanentTransportError(err error) bool {
 	var (
 		unknownAuthority *x509.UnknownAuthorityError
+		unknownValue     x509.UnknownAuthorityError
 		invalidCert      x509.CertificateInvalidError
 		hostnameErr      x509.HostnameError
 		verifyErr        *tls.CertificateVerificationError
 		recordHeaderErr  tls.RecordHeaderError // e.g. https to a plain-http port
 	)
-	return errors.As(err, &unknownAuthority) || errors.As(err, &invalidCert) ||
+	return errors.As(err, &unknownAuthority) || errors.As(err, &unknownValue) || errors.As(err, &invalidCert) ||
 		errors.As(err, &hostnameErr) || errors.As(err, &verifyErr) ||
 		errors.As(err, &recordHeaderErr)
 }

@@ -2,16 +2,12 @@ package provider
 
 import (
 	"context"
-	"fmt"
-	"slices"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-
-	"github.com/cybersource-tf/terraform-provider-cybersource/internal/client"
 )
 
 var (
@@ -21,36 +17,24 @@ var (
 
 // customerDataSource is data.cybersource_tms_customer: one GET by id.
 type customerDataSource struct {
-	data *providerData
+	tmsDataSource
 }
 
 // NewCustomerDataSource is the factory registered with the provider.
 func NewCustomerDataSource() datasource.DataSource {
-	return &customerDataSource{}
-}
-
-func (d *customerDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_tms_customer"
+	return &customerDataSource{tmsDataSource{kind: customerKind}}
 }
 
 func (d *customerDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	computedString := func(name string) schema.StringAttribute {
+	computed := func(name string) schema.StringAttribute {
 		return schema.StringAttribute{MarkdownDescription: customerDescriptions[name], Computed: true}
 	}
-	sensitive := func(attribute schema.StringAttribute) schema.StringAttribute {
-		attribute.Sensitive = true
-		return attribute
-	}
-	// personalData lists the nested fields that are personal data: they are marked sensitive so
-	// plans and CI output do not show them.
-	nestedStrings := func(descriptions map[string]string, personalData ...string) map[string]schema.Attribute {
+	// Contact details are not marked sensitive: Terraform's convention keeps Sensitive for secrets,
+	// and plans must show which address changes (the provider documentation says how to hide them).
+	nestedStrings := func(descriptions map[string]string) map[string]schema.Attribute {
 		attributes := make(map[string]schema.Attribute, len(descriptions))
 		for name, description := range descriptions {
-			attributes[name] = schema.StringAttribute{
-				MarkdownDescription: description,
-				Computed:            true,
-				Sensitive:           slices.Contains(personalData, name),
-			}
+			attributes[name] = schema.StringAttribute{MarkdownDescription: description, Computed: true}
 		}
 		return attributes
 	}
@@ -69,14 +53,14 @@ func (d *customerDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 				Optional:            true,
 				Validators:          []validator.String{profileIDValue()},
 			},
-			"merchant_customer_id":          computedString("merchant_customer_id"),
-			"email":                         sensitive(computedString("email")),
-			"client_reference_code":         computedString("client_reference_code"),
-			"title":                         computedString("title"),
-			"comment":                       computedString("comment"),
-			"default_payment_instrument_id": computedString("default_payment_instrument_id"),
-			"default_shipping_address_id":   computedString("default_shipping_address_id"),
-			"creator":                       computedString("creator"),
+			"merchant_customer_id":          computed("merchant_customer_id"),
+			"email":                         computed("email"),
+			"client_reference_code":         computed("client_reference_code"),
+			"title":                         computed("title"),
+			"comment":                       computed("comment"),
+			"default_payment_instrument_id": computed("default_payment_instrument_id"),
+			"default_shipping_address_id":   computed("default_shipping_address_id"),
+			"creator":                       computed("creator"),
 			"merchant_defined_information": schema.MapAttribute{
 				MarkdownDescription: customerDescriptions["merchant_defined_information"],
 				ElementType:         types.StringType,
@@ -114,57 +98,36 @@ func (d *customerDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 					"country":             "Two-letter country code (`shipTo.country`).",
 					"email":               "Email address (`shipTo.email`).",
 					"phone_number":        "Phone number (`shipTo.phoneNumber`).",
-				}, "first_name", "last_name", "address1", "address2", "email", "phone_number"),
+				}),
 			},
 		},
 	}
 }
 
-func (d *customerDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	if req.ProviderData == nil {
-		return
-	}
-	data, ok := req.ProviderData.(*providerData)
-	if !ok {
-		addUnexpectedProviderDataError(&resp.Diagnostics, "Data Source", req.ProviderData)
-		return
-	}
-	d.data = data
-}
-
-// Read makes one GET. Unlike the resource, a missing customer is an error: a data source that
-// silently returned nothing would let a typo flow into other resources.
+// Read makes one GET.
 func (d *customerDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var config customerDataSourceModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx = d.data.operationContext(ctx)
+	op, diags := d.startRead(ctx, d.data.effectiveProfile(config.ProfileID))
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	defer op.end()
 
 	id := config.ID.ValueString()
-	result, err := d.data.client.GetCustomer(ctx, id, client.CallOptions{ProfileID: config.ProfileID.ValueString()})
+	result, err := d.data.client.GetCustomer(op.ctx, id, op.opts)
 	if err != nil {
-		if client.IsNotFound(err) {
-			resp.Diagnostics.AddAttributeError(path.Root("id"), "Customer Not Found",
-				fmt.Sprintf("No customer with id %q exists for this merchant and profile (%s). Check the id and, if the "+
-					"customer lives in another TMS profile, set `profile_id`.", id, err))
-			return
-		}
-		addCustomerAPIError(&resp.Diagnostics, "Read", id, err)
+		d.reportReadError(&resp.Diagnostics, "Customer", path.Root("id"), id, err)
 		return
 	}
-	if result.Customer == nil {
-		resp.Diagnostics.AddError("Unable to Read Customer",
-			fmt.Sprintf("CyberSource answered the request for customer %q without a body (correlation id %s).",
-				id, result.CorrelationID))
-		return
-	}
-
 	state := config
-	resp.Diagnostics.Append(state.fromCustomer(result.Customer, config.customerModel)...)
+	resp.Diagnostics.Append(state.fromCustomer(result.Value, config.customerModel)...)
 	state.ID = config.ID
-	resp.Diagnostics.Append(state.setEmbedded(result.Customer)...)
+	resp.Diagnostics.Append(state.setEmbedded(result.Value)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}

@@ -1,7 +1,7 @@
 package provider
 
 import (
-	"context"
+	"fmt"
 	"sort"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
@@ -43,13 +43,23 @@ type customerDataSourceModel struct {
 	DefaultShippingAddress   types.Object `tfsdk:"default_shipping_address"`
 }
 
+// timeoutsValue, profileIDValue, idValues and creationClue make the model a tmsModel.
+func (m customerResourceModel) timeoutsValue() timeouts.Value { return m.Timeouts }
+func (m customerResourceModel) profileIDValue() types.String  { return m.ProfileID }
+func (m customerResourceModel) idValues() []types.String      { return []types.String{m.ID} }
+func (m customerResourceModel) creationClue() string {
+	if m.MerchantCustomerID.IsNull() || m.MerchantCustomerID.IsUnknown() {
+		return "Look for the customer in the Business Center (Token Management > Customers)"
+	}
+	return fmt.Sprintf("Look for a customer whose merchant customer id is %q in the Business Center "+
+		"(Token Management > Customers)", m.MerchantCustomerID.ValueString())
+}
+
 // toCustomer builds the API body for the writable attributes. Null and unknown attributes are
 // left out, and an API group (objectInformation, ...) is only present when one of its fields is,
-// so that NewCustomerPatch sees "unset" rather than "empty" for what the configuration omits.
-func (m customerModel) toCustomer(ctx context.Context) (*client.Customer, diag.Diagnostics) {
-	var diags diag.Diagnostics
+// so that the merge patch sees "unset" rather than "empty" for what the configuration omits.
+func (m customerModel) toCustomer() *client.Customer {
 	c := &client.Customer{}
-
 	if title, comment := stringPointer(m.Title), stringPointer(m.Comment); title != nil || comment != nil {
 		c.ObjectInformation = &client.ObjectInformation{Title: title, Comment: comment}
 	}
@@ -65,29 +75,35 @@ func (m customerModel) toCustomer(ctx context.Context) (*client.Customer, diag.D
 	if id := stringPointer(m.DefaultShippingAddressID); id != nil {
 		c.DefaultShippingAddress = &client.Reference{ID: id}
 	}
-
-	if !m.MerchantDefinedInformation.IsNull() && !m.MerchantDefinedInformation.IsUnknown() {
-		values := map[string]string{}
-		diags.Append(m.MerchantDefinedInformation.ElementsAs(ctx, &values, false)...)
-		c.MerchantDefinedInformation = merchantDefinedFields(values)
-	}
-	return c, diags
+	c.MerchantDefinedInformation = merchantDefinedFields(m.MerchantDefinedInformation)
+	return c
 }
 
-// merchantDefinedFields turns the map into the API's list, sorted by name. The order is
-// deterministic so that the same map always produces the same body (and the same patch).
-func merchantDefinedFields(values map[string]string) []client.MerchantDefinedField {
-	if len(values) == 0 {
+// merchantDefinedFields turns the map into the API's list, sorted by name so that the same map
+// always produces the same body (and the same patch). A null element means "not set" and is left
+// out, like an omitted one: `data2 = var.flag ? "x" : null` is a natural way to write an optional
+// entry. Unknown elements are left out too; they are known by the time anything is sent.
+func merchantDefinedFields(values types.Map) []client.MerchantDefinedField {
+	if values.IsNull() || values.IsUnknown() {
 		return nil
 	}
-	names := make([]string, 0, len(values))
-	for name := range values {
+	elements := values.Elements()
+	names := make([]string, 0, len(elements))
+	for name, value := range elements {
+		if value.IsNull() || value.IsUnknown() {
+			continue
+		}
 		names = append(names, name)
+	}
+	if len(names) == 0 {
+		return nil
 	}
 	sort.Strings(names)
 	fields := make([]client.MerchantDefinedField, 0, len(names))
 	for _, name := range names {
-		fields = append(fields, client.MerchantDefinedField{Name: name, Value: values[name]})
+		if s, ok := elements[name].(types.String); ok {
+			fields = append(fields, client.MerchantDefinedField{Name: name, Value: s.ValueString()})
+		}
 	}
 	return fields
 }
@@ -137,18 +153,24 @@ func (m *customerModel) fromCustomer(c *client.Customer, prior customerModel) di
 	return diags
 }
 
-// merchantDefinedInformationValue converts the API list to the map attribute. An absent or empty
-// list becomes an empty map only when the prior value was an empty map, null otherwise.
+// merchantDefinedInformationValue converts the API list to the map attribute. The prior value
+// (plan or state) decides two things that the API cannot express: its null elements are kept as
+// null (the configuration says "not set" for them, and the state must match it), and "no entries"
+// stays an empty map when it was one, null otherwise.
 func merchantDefinedInformationValue(fields []client.MerchantDefinedField, prior types.Map) (types.Map, diag.Diagnostics) {
-	if len(fields) == 0 {
-		if !prior.IsNull() && !prior.IsUnknown() && len(prior.Elements()) == 0 {
-			return types.MapValueMust(types.StringType, map[string]attr.Value{}), nil
-		}
-		return types.MapNull(types.StringType), nil
-	}
 	elements := make(map[string]attr.Value, len(fields))
+	if !prior.IsNull() && !prior.IsUnknown() {
+		for name, value := range prior.Elements() {
+			if value.IsNull() {
+				elements[name] = types.StringNull()
+			}
+		}
+	}
 	for _, f := range fields {
 		elements[f.Name] = types.StringValue(f.Value)
+	}
+	if len(elements) == 0 && (prior.IsNull() || prior.IsUnknown() || len(prior.Elements()) > 0) {
+		return types.MapNull(types.StringType), nil
 	}
 	return types.MapValue(types.StringType, elements)
 }
@@ -232,7 +254,7 @@ func embeddedShippingAddressValue(c *client.Customer) (types.Object, diag.Diagno
 	sa := c.Embedded.DefaultShippingAddress
 	to := sa.ShipTo
 	if to == nil {
-		to = &client.ShipTo{}
+		to = &client.Address{}
 	}
 	return types.ObjectValue(shippingAddressAttrTypes, map[string]attr.Value{
 		"id":                  stringValue(sa.ID),

@@ -1,7 +1,6 @@
 package provider
 
 import (
-	"context"
 	"encoding/json"
 	"testing"
 
@@ -71,12 +70,8 @@ func marshal(t *testing.T, v any) string {
 }
 
 func TestToCustomer(t *testing.T) {
-	ctx := context.Background()
 	t.Run("all null gives an empty body", func(t *testing.T) {
-		c, diags := nullModel().toCustomer(ctx)
-		if diags.HasError() {
-			t.Fatal(diags)
-		}
+		c := nullModel().toCustomer()
 		if got := marshal(t, c); got != `{}` {
 			t.Fatalf("body = %s, want {}", got)
 		}
@@ -85,16 +80,13 @@ func TestToCustomer(t *testing.T) {
 		m := nullModel()
 		m.DefaultPaymentInstrumentID = types.StringUnknown()
 		m.MerchantDefinedInformation = types.MapUnknown(types.StringType)
-		c, _ := m.toCustomer(ctx)
+		c := m.toCustomer()
 		if got := marshal(t, c); got != `{}` {
 			t.Fatalf("body = %s, want {}", got)
 		}
 	})
 	t.Run("every attribute maps to its API field; read-only ones are not sent", func(t *testing.T) {
-		c, diags := fullModel(t).toCustomer(ctx)
-		if diags.HasError() {
-			t.Fatal(diags)
-		}
+		c := fullModel(t).toCustomer()
 		want := `{"objectInformation":{"title":"Gold","comment":"note"},` +
 			`"buyerInformation":{"merchantCustomerID":"cust-000123","email":"jane@example.com"},` +
 			`"clientReferenceInformation":{"code":"TC50171_3"},` +
@@ -107,7 +99,7 @@ func TestToCustomer(t *testing.T) {
 	t.Run("a group is present when only one of its fields is", func(t *testing.T) {
 		m := nullModel()
 		m.Comment = types.StringValue("only comment")
-		c, _ := m.toCustomer(ctx)
+		c := m.toCustomer()
 		if got := marshal(t, c); got != `{"objectInformation":{"comment":"only comment"}}` {
 			t.Fatalf("body = %s", got)
 		}
@@ -115,10 +107,9 @@ func TestToCustomer(t *testing.T) {
 }
 
 func TestFromCustomer(t *testing.T) {
-	ctx := context.Background()
 	t.Run("round trip", func(t *testing.T) {
 		want := fullModel(t)
-		c, _ := want.toCustomer(ctx)
+		c := want.toCustomer()
 		c.ID = ptr(want.ID.ValueString())
 		c.Metadata = &client.Metadata{Creator: ptr("tfdemo_merchant")}
 		got := nullModel()
@@ -168,12 +159,12 @@ func TestFromCustomer(t *testing.T) {
 // TestCustomerPatchFromModels checks the update path end to end on the mapping side: state and
 // plan become customers, and client.NewCustomerPatch gets exactly the differences.
 func TestCustomerPatchFromModels(t *testing.T) {
-	ctx := context.Background()
 	patchBody := func(t *testing.T, state, plan customerModel) (string, bool) {
 		t.Helper()
-		current, _ := state.toCustomer(ctx)
-		desired, _ := plan.toCustomer(ctx)
-		p := client.NewCustomerPatch(current, desired)
+		p, err := client.NewCustomerPatch(state.toCustomer(), plan.toCustomer())
+		if err != nil {
+			t.Fatal(err)
+		}
 		return marshal(t, p), p.IsEmpty()
 	}
 	state := fullModel(t)

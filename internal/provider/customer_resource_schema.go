@@ -3,25 +3,13 @@ package provider
 import (
 	"context"
 	"fmt"
-	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-)
-
-// Default operation timeouts. They bound a whole operation, retries included: with the provider's
-// defaults (60s per attempt, 4 retries, backoff up to 8s) one call can take about five minutes
-// before it gives up on its own, so the defaults leave room for that.
-const (
-	defaultCreateTimeout = 10 * time.Minute
-	defaultReadTimeout   = 5 * time.Minute
-	defaultUpdateTimeout = 10 * time.Minute
-	defaultDeleteTimeout = 10 * time.Minute
 )
 
 // customerDescriptions are the attribute descriptions shared by the resource and the data source,
@@ -34,8 +22,8 @@ var customerDescriptions = map[string]string{
 	"merchant_customer_id": fmt.Sprintf("Your own identifier for the customer (`buyerInformation.merchantCustomerID`), "+
 		"at most %d characters.", merchantCustomerIDMaxLength),
 	"email": fmt.Sprintf("The customer's email address (`buyerInformation.email`), at most %d characters. "+
-		"Marked sensitive because it is personal data: plans and CI logs show `(sensitive value)` instead.",
-		emailMaxLength),
+		"Shown in plans like any contact detail, so that reviewers see which address changes; wrap the value "+
+		"in `sensitive()` to hide it (see the provider documentation on personal data).", emailMaxLength),
 	"client_reference_code": fmt.Sprintf("Merchant reference code (`clientReferenceInformation.code`), at most %d "+
 		"characters.", clientReferenceCodeMaxLength),
 	"title": fmt.Sprintf("Title of the customer (`objectInformation.title`), at most %d characters.", titleMaxLength),
@@ -54,19 +42,6 @@ var customerDescriptions = map[string]string{
 // Schema describes cybersource_tms_customer. Attributes are flat: each maps to one field of
 // tms-api.md §3 (see customer_model.go for the mapping).
 func (r *customerResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	timeoutsAttribute := timeouts.Attributes(ctx, timeouts.Opts{
-		Create: true, Read: true, Update: true, Delete: true,
-		CreateDescription: fmt.Sprintf("Time allowed for creating the customer (default `%s`).", defaultCreateTimeout),
-		ReadDescription:   fmt.Sprintf("Time allowed for reading the customer (default `%s`).", defaultReadTimeout),
-		UpdateDescription: fmt.Sprintf("Time allowed for updating the customer (default `%s`).", defaultUpdateTimeout),
-		DeleteDescription: fmt.Sprintf("Time allowed for deleting the customer (default `%s`).", defaultDeleteTimeout),
-	})
-	if nested, ok := timeoutsAttribute.(schema.SingleNestedAttribute); ok {
-		nested.MarkdownDescription = "Operation timeouts, as durations such as `\"30s\"` or `\"10m\"`. Each bounds " +
-			"the whole operation, retries included."
-		timeoutsAttribute = nested
-	}
-
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "A customer in CyberSource's Token Management Service (TMS v2 `/tms/v2/customers`). " +
 			"A customer groups payment instruments and shipping addresses under one token. Deleting the resource " +
@@ -74,20 +49,10 @@ func (r *customerResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 			"Updates send only what changed and carry the ETag of the last read, so a change made elsewhere between " +
 			"`plan` and `apply` is reported instead of overwritten.",
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				MarkdownDescription: customerDescriptions["id"],
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
-			"profile_id": schema.StringAttribute{
-				MarkdownDescription: customerDescriptions["profile_id"] + " Changing it forces a new customer: a " +
-					"customer belongs to the profile it was created in.",
-				Optional:      true,
-				Validators:    []validator.String{profileIDValue()},
-				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
-			},
+			"id":                    computedString(customerDescriptions["id"]),
+			"profile_id":            profileIDAttribute("customer"),
 			"merchant_customer_id":  writableString("merchant_customer_id", merchantCustomerIDMaxLength),
-			"email":                 sensitiveString(writableString("email", emailMaxLength)),
+			"email":                 writableString("email", emailMaxLength),
 			"client_reference_code": writableString("client_reference_code", clientReferenceCodeMaxLength),
 			"title":                 writableString("title", titleMaxLength),
 			"comment":               writableString("comment", commentMaxLength),
@@ -99,12 +64,8 @@ func (r *customerResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 			},
 			"default_payment_instrument_id": serverDefaultedReference("default_payment_instrument_id"),
 			"default_shipping_address_id":   serverDefaultedReference("default_shipping_address_id"),
-			"creator": schema.StringAttribute{
-				MarkdownDescription: customerDescriptions["creator"],
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
-			"timeouts": timeoutsAttribute,
+			"creator":                       computedString(customerDescriptions["creator"]),
+			"timeouts":                      timeoutsAttribute(ctx, "customer"),
 		},
 	}
 }
@@ -117,13 +78,6 @@ func writableString(name string, maxLength int) schema.StringAttribute {
 		Optional:            true,
 		Validators:          customerStringValidators(maxLength),
 	}
-}
-
-// sensitiveString marks a personal-data attribute sensitive, so Terraform redacts it in plans and
-// CI output (tflog masking covers the provider's own logs; see logging.go).
-func sensitiveString(attribute schema.StringAttribute) schema.StringAttribute {
-	attribute.Sensitive = true
-	return attribute
 }
 
 // serverDefaultedReference is an Optional+Computed reference the server may set on its own.

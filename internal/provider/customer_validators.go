@@ -76,7 +76,7 @@ func customerIDValue() validator.String {
 	return stringCheck{
 		description: "must be a customer id: 1-32 letters or digits",
 		summary:     "Invalid Customer ID",
-		check:       checkCustomerID,
+		check:       customerKind.ownID().check,
 		detail:      quotingDetail(""),
 	}
 }

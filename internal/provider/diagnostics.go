@@ -1,7 +1,6 @@
 package provider
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"net/http"
@@ -13,25 +12,14 @@ import (
 	"github.com/cybersource-tf/terraform-provider-cybersource/internal/client"
 )
 
-// customerFieldAttributes maps the API's field names (as reported in errors[].details[].name,
-// tms-api.md §4) to the resource attribute at fault, so a 400 lands on the right line of the
-// user's configuration.
-var customerFieldAttributes = map[string]string{
-	"objectInformation.title":             "title",
-	"objectInformation.comment":           "comment",
-	"buyerInformation.merchantCustomerID": "merchant_customer_id",
-	"buyerInformation.email":              "email",
-	"clientReferenceInformation.code":     "client_reference_code",
-	"merchantDefinedInformation":          "merchant_defined_information",
-	"defaultPaymentInstrument.id":         "default_payment_instrument_id",
-	"defaultPaymentInstrument":            "default_payment_instrument_id",
-	"defaultShippingAddress.id":           "default_shipping_address_id",
-	"defaultShippingAddress":              "default_shipping_address_id",
-	"profile-id":                          "profile_id",
-}
+// Diagnostics for failed API calls. Every one names the action and the object in its summary
+// ("Unable to Create Customer"), says what happened in true words (rejected, not answered, not
+// trusted, not sent), gives the client's error text (status, CyberSource's error type and
+// message, the fields at fault, the correlation id, the URL and the attempts made) and says what
+// the user can do.
 
 // attributeAtFault returns the single attribute an API error points at, if there is exactly one.
-func attributeAtFault(err error) (path.Path, bool) {
+func (k *tmsKind) attributeAtFault(err error) (path.Path, bool) {
 	var apiErr *client.APIError
 	if !errors.As(err, &apiErr) {
 		return path.Empty(), false
@@ -40,24 +28,229 @@ func attributeAtFault(err error) (path.Path, bool) {
 		// 424 "Profile not found" is always the profile-id header (tms-api.md §4).
 		return path.Root("profile_id"), true
 	}
-	found := map[string]bool{}
+	var found []path.Path
 	for _, d := range apiErr.Details {
+		// Indexed fields (merchantDefinedInformation[0].value) point at the attribute as a whole.
 		name := d.Name
-		// merchantDefinedInformation[0].value and similar point at the map as a whole.
-		if i := strings.IndexAny(name, "[."); i > 0 && strings.HasPrefix(name, "merchantDefinedInformation") {
+		if i := strings.IndexByte(name, '['); i > 0 {
 			name = name[:i]
 		}
-		if attr, ok := customerFieldAttributes[name]; ok {
-			found[attr] = true
+		attribute, ok := k.fieldAttributes[name]
+		if ok && !containsPath(found, attribute) {
+			found = append(found, attribute)
 		}
 	}
 	if len(found) != 1 {
 		return path.Empty(), false
 	}
-	for attr := range found {
-		return path.Root(attr), true
+	return found[0], true
+}
+
+func containsPath(paths []path.Path, p path.Path) bool {
+	for _, q := range paths {
+		if q.Equal(p) {
+			return true
+		}
 	}
-	return path.Empty(), false
+	return false
+}
+
+// explainedError is a failure a token type has already put in words (a delete CyberSource
+// refuses while the object is a default, say). It is reported as it stands, with the client's
+// error text after it.
+type explainedError struct {
+	summary, detail string
+	err             error
+}
+
+func (e *explainedError) Error() string { return e.err.Error() }
+func (e *explainedError) Unwrap() error { return e.err }
+
+// reportAPIError reports a failed call as "Unable to <Action> <Noun>", attached to the attribute
+// at fault when the API names exactly one.
+func (d *providerData) reportAPIError(diags *diag.Diagnostics, k *tmsKind, action, id string, err error) {
+	d.noteAuthFailure(err)
+	var explained *explainedError
+	if errors.As(err, &explained) {
+		diags.AddError(explained.summary, joinParagraphs(explained.detail, errorText(explained.err)))
+		return
+	}
+	object := "the " + k.lowerNoun()
+	if id != "" {
+		object = fmt.Sprintf("%s %q", k.lowerNoun(), id)
+	}
+	summary := fmt.Sprintf("Unable to %s %s", action, k.noun)
+	var what, advice string
+	var tErr *client.TransportError
+	if errors.As(err, &tErr) {
+		var title string
+		title, what, advice = transportFailureText(tErr, strings.ToLower(action), object)
+		summary += ": " + title
+	} else {
+		what = fmt.Sprintf("CyberSource TMS %s the request to %s %s.", answerVerb(err), strings.ToLower(action), object)
+		advice = d.apiErrorAdvice(err)
+	}
+	detail := joinParagraphs(what, errorText(err), advice)
+	if attribute, ok := k.attributeAtFault(err); ok {
+		diags.AddAttributeError(attribute, summary, detail)
+		return
+	}
+	diags.AddError(summary, detail)
+}
+
+// answerVerb says what an error answer means: a refusal (4xx) or a failure on CyberSource's side.
+func answerVerb(err error) string {
+	var apiErr *client.APIError
+	if errors.As(err, &apiErr) && apiErr.StatusCode >= 500 {
+		return "could not process"
+	}
+	return "rejected"
+}
+
+// transportFailureText is the title, the account of what happened and the advice for a request
+// that got no usable answer. Each kind of failure gets its own: a certificate problem will not go
+// away by retrying, a refused connection usually means a wrong endpoint.
+func transportFailureText(err *client.TransportError, action, object string) (title, what, advice string) {
+	request := fmt.Sprintf("The request to %s %s", action, object)
+	host := err.URL
+	switch err.Failure() {
+	case client.FailureNotSent:
+		return "Stopped Before Sending", request + " was not sent: Terraform was asked to stop before it went out, " +
+				"so nothing was changed.",
+			"Run the command again when you are ready."
+	case client.FailureCanceled:
+		return "Cancelled", request + " was cancelled before an answer arrived (Terraform was asked to stop).",
+			"Run the command again."
+	case client.FailureDNS:
+		return "Host Not Found", request + " got no answer: the host name of " + host + " could not be resolved.",
+			"Check the host name in the provider's `endpoint` or `environment`, and this machine's DNS and proxy settings."
+	case client.FailureTLS:
+		return "TLS Connection Refused", request + " was not sent: no trusted TLS connection could be made to " + host + ".",
+			"Retrying will not help. Check that the endpoint speaks https on that port. If it presents a certificate " +
+				"this machine does not trust (a private endpoint, the local simulator, or a proxy that intercepts " +
+				"TLS), make the certificate trusted, e.g. with SSL_CERT_FILE=<certificate file>."
+	case client.FailureConnect:
+		return "Connection Failed", request + " got no answer: no connection could be made to " + host + ".",
+			"Check that the provider's `endpoint` or `environment` names a reachable host and port (for the local " +
+				"simulator: that it is running), and the firewall and proxy settings (HTTPS_PROXY) of this machine."
+	case client.FailureTimeout:
+		return "No Answer in Time", request + " got no answer in the time allowed.",
+			"Increase the resource's `timeouts` or the provider's `request_timeout`, or retry later."
+	case client.FailureConnectionLost:
+		return "Connection Lost", request + " was sent, but the connection broke before the answer arrived.",
+			"Retry. If it keeps happening, check proxies between this machine and CyberSource."
+	case client.FailureUnusableAnswer:
+		return "Unreadable Answer", "CyberSource answered the request to " + action + " " + object +
+				" with success, but the answer could not be read.",
+			"Run `terraform plan` to refresh. If it persists, contact CyberSource support and quote the correlation id."
+	default:
+		return "Request Failed", request + " got no answer from CyberSource.",
+			"Check network access to the configured `environment` or `endpoint` (proxies, DNS, TLS) and retry."
+	}
+}
+
+// apiErrorAdvice says what the user can do about an error answer.
+func (d *providerData) apiErrorAdvice(err error) string {
+	var apiErr *client.APIError
+	if !errors.As(err, &apiErr) {
+		return ""
+	}
+	switch {
+	case apiErr.StatusCode == http.StatusUnauthorized:
+		return d.credentialsAdvice()
+	case apiErr.StatusCode == http.StatusForbidden:
+		return "The credentials were accepted, but this merchant or TMS profile may not perform the operation. " +
+			"Check the profile's permissions in the Business Center, or use another `profile_id`."
+	case apiErr.StatusCode == http.StatusFailedDependency:
+		return "CyberSource did not find the TMS profile. Check `profile_id` on the resource or the provider: " +
+			"it must be a 36-character profile id configured for this merchant."
+	case apiErr.StatusCode == http.StatusBadRequest:
+		return "Correct the fields named above and apply again."
+	case apiErr.StatusCode == http.StatusConflict:
+		return "CyberSource reported a conflict with existing tokens. Refresh (`terraform plan`) to see the current state and apply again."
+	case apiErr.StatusCode == http.StatusTooManyRequests || apiErr.StatusCode >= 500:
+		return "CyberSource could not process the request right now and the provider's retries were used up. " +
+			"Retry later; if it persists, contact CyberSource support and quote the correlation id."
+	}
+	return "If the cause is not clear from the message, contact CyberSource support and quote the correlation id."
+}
+
+// credentialsAdvice names the settings of the authentication method in use.
+func (d *providerData) credentialsAdvice() string {
+	var settings string
+	switch d.authMethod {
+	case client.AuthMethodMetaKey:
+		settings = "`merchant_id`, `portfolio_id`, `key_id` (the meta key's id) and `shared_secret`, and that the " +
+			"meta key's portfolio includes this merchant"
+	case client.AuthMethodJWT:
+		settings = "`merchant_id`, the P12 certificate (`p12_file` or `p12_base64`, `p12_password`, `key_alias`) " +
+			"and, with a meta key's certificate, `portfolio_id`"
+	default:
+		settings = "`merchant_id`, `key_id` and `shared_secret`, and that the key belongs to this merchant"
+	}
+	return "CyberSource did not accept the credentials. Check " + settings + ", and that `environment` or `endpoint` " +
+		"points at the environment the key was created in (sandbox keys only work in sandbox)."
+}
+
+// reportCreateError reports a failed create. One whose outcome is unknown
+// (client.MayHaveBeenApplied) is never retried and never passed over: the API has no idempotency
+// key (tms-api.md §6), so the error tells the user how to find and adopt the object.
+func (d *providerData) reportCreateError(diags *diag.Diagnostics, k *tmsKind, clue string, err error) {
+	if !client.MayHaveBeenApplied(err) {
+		d.reportAPIError(diags, k, "Create", "", err)
+		return
+	}
+	advice := clue + ". If it exists, adopt it instead of applying again, with " +
+		"`terraform import <resource address> <id>` or an `import` block (" + k.importIDShort() + "); applying " +
+		"again without importing creates a second one. If it does not exist, apply again."
+	if id := correlationID(err); id != "" {
+		advice += fmt.Sprintf(" CyberSource support can trace the request by its correlation id %s.", id)
+	}
+	diags.AddError(fmt.Sprintf("Unable to Confirm %s Creation", k.noun), joinParagraphs(
+		fmt.Sprintf("The request to create the %s failed in a way that does not tell whether CyberSource processed "+
+			"it, so the %s MAY HAVE BEEN CREATED. Terraform has not recorded it in state.", k.lowerNoun(), k.lowerNoun()),
+		errorText(err), advice))
+}
+
+// importIDShort is the import id's form, e.g. "<customer_id>/<shipping_address_id>".
+func (k *tmsKind) importIDShort() string {
+	names := make([]string, len(k.idParts))
+	for i, p := range k.idParts {
+		names[i] = "<" + p.identity + ">"
+	}
+	return strings.Join(names, "/")
+}
+
+// reportUpdateError reports a failed PATCH. An ambiguous outcome is checked before the 412: the
+// client retries a PATCH carrying if-match after a 502/504 or a lost connection, and when the
+// first attempt was in fact applied, the retry's stale ETag earns a 412 for Terraform's own
+// change. Reporting that as "changed outside Terraform, nothing was changed" would be false.
+func (d *providerData) reportUpdateError(diags *diag.Diagnostics, k *tmsKind, id string, err error) {
+	switch {
+	case client.MayHaveBeenApplied(err):
+		diags.AddError(fmt.Sprintf("Unable to Confirm %s Update", k.noun), joinParagraphs(
+			fmt.Sprintf("The request to update %s %q failed in a way that does not tell whether CyberSource "+
+				"applied it; the change may or may not be in effect.", k.lowerNoun(), id),
+			errorText(err),
+			fmt.Sprintf("Run `terraform plan` to refresh the %s and see what, if anything, is still to change, then apply again.", k.lowerNoun())))
+	case client.IsPreconditionFailed(err):
+		diags.AddError(fmt.Sprintf("%s Changed Outside Terraform", k.noun), joinParagraphs(
+			fmt.Sprintf("%s %q was modified by someone or something else after Terraform last read it, so "+
+				"CyberSource refused the update (412 Precondition Failed: the if-match ETag no longer matches). "+
+				"Nothing was changed by this apply.", k.noun, id),
+			errorText(err),
+			fmt.Sprintf("Run `terraform plan` (or `terraform apply -refresh-only`) again to refresh the %s and review the "+
+				"other change, then apply again if you still want Terraform's values.", k.lowerNoun())))
+	default:
+		d.reportAPIError(diags, k, "Update", id, err)
+	}
+}
+
+// addGoneWarning is the warning for an object that no longer exists when it is refreshed.
+func addGoneWarning(diags *diag.Diagnostics, k *tmsKind, id string, err error) {
+	diags.AddWarning(fmt.Sprintf("%s Not Found", k.noun),
+		fmt.Sprintf("%s %q no longer exists in CyberSource (%s). It has been removed from the Terraform state; the "+
+			"next apply will create a new one if the configuration still declares it.", k.noun, id, err))
 }
 
 // correlationID returns the v-c-correlation-id of a failed call, if the API answered at all.
@@ -69,115 +262,11 @@ func correlationID(err error) string {
 	return ""
 }
 
-// apiErrorAdvice says what the user can do about err; the error text itself (status, type,
-// message, fields, correlation id) comes from the client.
-func apiErrorAdvice(err error) string {
-	var apiErr *client.APIError
-	switch {
-	case errors.Is(err, context.DeadlineExceeded):
-		return "The operation did not finish within its timeout. Increase the resource's `timeouts` " +
-			"or the provider's `request_timeout`, or retry later."
-	case client.IsAuthFailure(err):
-		return "Check the provider's credentials: `merchant_id`, `key_id` and `shared_secret` (or the P12 " +
-			"settings), that the key belongs to this merchant, and that `environment`/`endpoint` points at " +
-			"the environment the key was created in. A 403 can also mean the TMS profile does not allow this operation."
-	case errors.As(err, &apiErr):
-		switch {
-		case apiErr.StatusCode == http.StatusFailedDependency:
-			return "CyberSource did not find the TMS profile. Check `profile_id` on the resource or the provider: " +
-				"it must be a 36-character profile id configured for this merchant."
-		case apiErr.StatusCode == http.StatusBadRequest:
-			return "Correct the fields named above and apply again."
-		case apiErr.StatusCode == http.StatusConflict:
-			return "CyberSource reported a conflict with existing tokens. Refresh (`terraform plan`) to see the current state and apply again."
-		case apiErr.StatusCode == http.StatusTooManyRequests || apiErr.StatusCode >= 500:
-			return "CyberSource could not process the request right now and the provider's retries were used up. " +
-				"Retry later; if it persists, contact CyberSource support and quote the correlation id."
-		}
-		return "If the cause is not clear from the message, contact CyberSource support and quote the correlation id."
-	default:
-		return "The request did not get an answer from CyberSource. Check network access to the configured " +
-			"`environment`/`endpoint` (proxies, DNS, TLS) and retry."
-	}
-}
-
-// addCustomerAPIError reports a failed client call as "Unable to <Action> Customer", attached to
-// the attribute at fault when the API names exactly one.
-func addCustomerAPIError(diags *diag.Diagnostics, action, customerID string, err error) {
-	summary := fmt.Sprintf("Unable to %s Customer", action)
-	var what string
-	if customerID != "" {
-		what = fmt.Sprintf("CyberSource TMS rejected the request to %s customer %q.", strings.ToLower(action), customerID)
-	} else {
-		what = fmt.Sprintf("CyberSource TMS rejected the request to %s the customer.", strings.ToLower(action))
-	}
-	detail := joinParagraphs(what, errorText(err), apiErrorAdvice(err))
-	if attr, ok := attributeAtFault(err); ok {
-		diags.AddAttributeError(attr, summary, detail)
-		return
-	}
-	diags.AddError(summary, detail)
-}
-
-// addCreateOutcomeUnknown reports a create whose outcome is unknown (client.MayHaveBeenApplied).
-// The API has no idempotency key and no search (tms-api.md §6), so the provider must not retry
-// and must not pretend nothing happened: it tells the user how to find and adopt the customer.
-func addCreateOutcomeUnknown(diags *diag.Diagnostics, merchantCustomerID string, err error) {
-	lookFor := "Look for the customer in the Business Center (Token Management > Customers)"
-	if merchantCustomerID != "" {
-		lookFor = fmt.Sprintf("Look for a customer whose merchant customer id is %q in the Business Center "+
-			"(Token Management > Customers)", merchantCustomerID)
-	}
-	advice := lookFor + ". If it exists, adopt it instead of applying again, with " +
-		"`terraform import <resource address> <customer_id>` (or `<profile_id>/<customer_id>`) or an `import` block; " +
-		"applying again without importing creates a second customer. If it does not exist, apply again."
-	if id := correlationID(err); id != "" {
-		advice += fmt.Sprintf(" CyberSource support can trace the request by its correlation id %s.", id)
-	}
-	diags.AddError("Unable to Confirm Customer Creation", joinParagraphs(
-		"The request to create the customer failed in a way that does not tell whether CyberSource processed it, "+
-			"so the customer MAY HAVE BEEN CREATED. Terraform has not recorded it in state.",
-		errorText(err), advice))
-}
-
-// addUpdateError reports a failed PATCH. An ambiguous outcome is checked before the 412: the
-// client retries a PATCH carrying if-match after a 502/504 or a lost connection, and when the
-// first attempt was in fact applied, the retry's stale ETag earns a 412 for Terraform's own
-// change. Reporting that as "changed outside Terraform, nothing was changed" would be false.
-func addUpdateError(diags *diag.Diagnostics, customerID string, err error) {
-	switch {
-	case client.MayHaveBeenApplied(err):
-		addUpdateOutcomeUnknown(diags, customerID, err)
-	case client.IsPreconditionFailed(err):
-		addChangedOutsideTerraform(diags, customerID, err)
-	default:
-		addCustomerAPIError(diags, "Update", customerID, err)
-	}
-}
-
-// addUpdateOutcomeUnknown is the update counterpart: a PATCH whose outcome is unknown.
-func addUpdateOutcomeUnknown(diags *diag.Diagnostics, customerID string, err error) {
-	diags.AddError("Unable to Confirm Customer Update", joinParagraphs(
-		fmt.Sprintf("The request to update customer %q failed in a way that does not tell whether CyberSource "+
-			"applied it; the change may or may not be in effect.", customerID),
-		errorText(err),
-		"Run `terraform plan` to refresh the customer and see what, if anything, is still to change, then apply again."))
-}
-
-// addChangedOutsideTerraform reports a 412: the if-match ETag was stale (tms-api.md §2, §4).
-func addChangedOutsideTerraform(diags *diag.Diagnostics, customerID string, err error) {
-	diags.AddError("Customer Changed Outside Terraform", joinParagraphs(
-		fmt.Sprintf("Customer %q was modified by someone or something else after Terraform last read it, so "+
-			"CyberSource refused the update (412 Precondition Failed: the if-match ETag no longer matches). "+
-			"Nothing was changed by this apply.", customerID),
-		errorText(err),
-		"Run `terraform plan` (or `terraform apply -refresh-only`) again to refresh the customer and review the "+
-			"other change, then apply again if you still want Terraform's values."))
-}
-
 // errorText is the client's error text, with the correlation id appended when the text lacks it.
+// It is not prefixed with "Error:": Terraform already prints one "Error:" per diagnostic, and a
+// second one in the detail makes CI logs count every failure twice.
 func errorText(err error) string {
-	text := "Error: " + err.Error()
+	text := err.Error()
 	if id := correlationID(err); id != "" && !strings.Contains(text, id) {
 		text += "\nCorrelation ID: " + id
 	}
@@ -185,7 +274,13 @@ func errorText(err error) string {
 }
 
 func joinParagraphs(paragraphs ...string) string {
-	return strings.Join(paragraphs, "\n\n")
+	kept := paragraphs[:0:0]
+	for _, p := range paragraphs {
+		if p != "" {
+			kept = append(kept, p)
+		}
+	}
+	return strings.Join(kept, "\n\n")
 }
 
 // addUnexpectedProviderDataError is the "please report" diagnostic for a Configure call that

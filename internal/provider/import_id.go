@@ -1,72 +1,75 @@
 package provider
 
 import (
+	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/cybersource-tf/terraform-provider-cybersource/internal/client"
 )
 
-// Limits of the two parts of an import id (tms-api.md §1 for the customer id, §2 for the
-// profile-id header).
-const (
-	customerIDMaxLength = 32
-	profileIDLength     = 36
-)
+// exampleProfileID is the profile id shown in import id examples.
+const exampleProfileID = "F75AF380-9D1B-4117-83CD-FF2C0430ECE3"
 
-// importIDForms is shown to the user whenever an import id cannot be parsed, so that the error
-// itself says what would have worked.
-const importIDForms = "Accepted forms:\n" +
-	"  <customer_id>               e.g. F2F3ADA770102B51E053A2598D0A9078\n" +
-	"  <profile_id>/<customer_id>  e.g. F75AF380-9D1B-4117-83CD-FF2C0430ECE3/F2F3ADA770102B51E053A2598D0A9078\n" +
-	"where customer_id is 1-32 letters or digits and profile_id is the 36-character TMS profile id."
-
-// customerImportID is a parsed import id. ProfileID is empty for the short form, in which case
-// the provider's default profile applies.
-type customerImportID struct {
-	ProfileID  string
-	CustomerID string
+// importID is a parsed import id: the ids of the kind's parts, in order, and the profile id,
+// empty for the short form, in which case the provider's default profile applies.
+type importID struct {
+	ProfileID string
+	IDs       []string
 }
 
 // String renders the id back in the form it was parsed from.
-func (id customerImportID) String() string {
-	if id.ProfileID == "" {
-		return id.CustomerID
+func (id importID) String() string {
+	parts := id.IDs
+	if id.ProfileID != "" {
+		parts = append([]string{id.ProfileID}, parts...)
 	}
-	return id.ProfileID + "/" + id.CustomerID
+	return strings.Join(parts, "/")
 }
 
-// parseImportID accepts `<customer_id>` or `<profile_id>/<customer_id>`. It is strict on purpose:
-// a typo caught here is cheaper than a 404 (or, worse, a 424 "Profile not found") during the
-// refresh that follows an import.
-func parseImportID(raw string) (customerImportID, error) {
+// parseImportID accepts `[<profile_id>/]<part>[/<part>…]` with the kind's parts. It is strict on
+// purpose: a typo caught here is cheaper than a 404 (or, worse, a 424 "Profile not found") during
+// the refresh that follows an import.
+func (k *tmsKind) parseImportID(raw string) (importID, error) {
 	if raw == "" {
-		return customerImportID{}, fmt.Errorf("the import id is empty")
+		return importID{}, errors.New("the import id is empty")
 	}
-	profileID, customerID, hasProfile := strings.Cut(raw, "/")
-	if !hasProfile {
-		customerID, profileID = raw, ""
-	}
-	if hasProfile {
-		if strings.Contains(customerID, "/") {
-			return customerImportID{}, fmt.Errorf("the import id %q has more than one '/'", raw)
+	parts := strings.Split(raw, "/")
+	var id importID
+	switch len(parts) {
+	case len(k.idParts):
+		id.IDs = parts
+	case len(k.idParts) + 1:
+		id.ProfileID, id.IDs = parts[0], parts[1:]
+		if err := client.CheckProfileID(id.ProfileID); err != nil {
+			return importID{}, fmt.Errorf("the profile id part of %q %w", raw, err)
 		}
-		if err := checkProfileID(profileID); err != nil {
-			return customerImportID{}, fmt.Errorf("the profile id part of %q %w", raw, err)
+	default:
+		if len(parts) < len(k.idParts) {
+			return importID{}, fmt.Errorf("the import id %q has %d part(s); it needs %d", raw, len(parts), len(k.idParts))
+		}
+		return importID{}, fmt.Errorf("the import id %q has more than %s '/'", raw, countWord(len(k.idParts)))
+	}
+	for i, part := range k.idParts {
+		if err := part.check(id.IDs[i]); err != nil {
+			return importID{}, fmt.Errorf("the %s part of %q %w", part.label, raw, err)
 		}
 	}
-	if err := checkCustomerID(customerID); err != nil {
-		return customerImportID{}, fmt.Errorf("the customer id part of %q %w", raw, err)
-	}
-	return customerImportID{ProfileID: profileID, CustomerID: customerID}, nil
+	return id, nil
 }
 
-// checkCustomerID enforces tms-api.md §1: 1-32 characters. Real ids are upper-case hex; letters
-// and digits are accepted so that ids from other environments (and the simulator) work too.
-func checkCustomerID(id string) error {
-	if id == "" {
-		return fmt.Errorf("is empty")
-	}
-	if len(id) > customerIDMaxLength {
-		return fmt.Errorf("is %d characters long; it must be at most %d", len(id), customerIDMaxLength)
+// check applies the id rules: 1 (or minLength) to maxLength characters, letters and digits only.
+// Real ids are upper-case hex or digits; letters and digits are accepted so that ids from other
+// environments (and the simulator) work too.
+func (p idPart) check(id string) error {
+	minLength := max(p.minLength, 1)
+	switch {
+	case id == "":
+		return errors.New("is empty")
+	case len(id) > p.maxLength:
+		return fmt.Errorf("is %d characters long; it must be at most %d", len(id), p.maxLength)
+	case len(id) < minLength:
+		return fmt.Errorf("is %d characters long; it must be at least %d", len(id), minLength)
 	}
 	for _, r := range id {
 		if !isASCIIAlphanumeric(r) {
@@ -76,18 +79,32 @@ func checkCustomerID(id string) error {
 	return nil
 }
 
-// checkProfileID enforces tms-api.md §2: exactly 36 characters. Profile ids are UUIDs, so only
-// letters, digits and '-' are accepted.
-func checkProfileID(id string) error {
-	if len(id) != profileIDLength {
-		return fmt.Errorf("is %d characters long; it must be exactly %d", len(id), profileIDLength)
-	}
-	for _, r := range id {
-		if !isASCIIAlphanumeric(r) && r != '-' {
-			return fmt.Errorf("contains %q; only letters, digits and '-' are allowed", r)
+// importIDForms is shown whenever an import id cannot be parsed, so that the error itself says
+// what would have worked.
+func (k *tmsKind) importIDForms() string {
+	var names, examples, rules []string
+	for _, p := range k.idParts {
+		names = append(names, "<"+p.identity+">")
+		examples = append(examples, p.example)
+		length := fmt.Sprintf("1-%d", p.maxLength)
+		if p.minLength > 1 {
+			length = fmt.Sprintf("%d-%d", p.minLength, p.maxLength)
 		}
+		rules = append(rules, fmt.Sprintf("%s is %s letters or digits", p.identity, length))
 	}
-	return nil
+	short, long := strings.Join(names, "/"), "<profile_id>/"+strings.Join(names, "/")
+	width := len(long) + 2
+	return fmt.Sprintf("Accepted forms:\n  %-*se.g. %s\n  %-*se.g. %s/%s\nwhere %s, and profile_id is the "+
+		"36-character TMS profile id.",
+		width, short, strings.Join(examples, "/"), width, long, exampleProfileID, strings.Join(examples, "/"),
+		strings.Join(rules, ", "))
+}
+
+func countWord(n int) string {
+	if words := []string{"no", "one", "two", "three"}; n < len(words) {
+		return words[n]
+	}
+	return fmt.Sprint(n)
 }
 
 func isASCIIAlphanumeric(r rune) bool {

@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -13,12 +14,12 @@ func TestParseImportID(t *testing.T) {
 	tests := []struct {
 		name    string
 		raw     string
-		want    customerImportID
+		want    importID
 		wantErr string
 	}{
-		{name: "customer id only", raw: customer, want: customerImportID{CustomerID: customer}},
-		{name: "one character id", raw: "a", want: customerImportID{CustomerID: "a"}},
-		{name: "profile and customer", raw: profile + "/" + customer, want: customerImportID{ProfileID: profile, CustomerID: customer}},
+		{name: "customer id only", raw: customer, want: importID{IDs: []string{customer}}},
+		{name: "one character id", raw: "a", want: importID{IDs: []string{"a"}}},
+		{name: "profile and customer", raw: profile + "/" + customer, want: importID{ProfileID: profile, IDs: []string{customer}}},
 		{name: "empty", raw: "", wantErr: "empty"},
 		{name: "too long id", raw: customer + "0", wantErr: "at most 32"},
 		{name: "id with dash", raw: "ABC-DEF", wantErr: "only letters and digits"},
@@ -32,7 +33,7 @@ func TestParseImportID(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := parseImportID(tt.raw)
+			got, err := customerKind.parseImportID(tt.raw)
 			if tt.wantErr != "" {
 				if err == nil {
 					t.Fatalf("parseImportID(%q) = %+v, want an error containing %q", tt.raw, got, tt.wantErr)
@@ -45,7 +46,7 @@ func TestParseImportID(t *testing.T) {
 			if err != nil {
 				t.Fatalf("parseImportID(%q) unexpected error: %v", tt.raw, err)
 			}
-			if got != tt.want {
+			if !reflect.DeepEqual(got, tt.want) {
 				t.Fatalf("parseImportID(%q) = %+v, want %+v", tt.raw, got, tt.want)
 			}
 			if got.String() != tt.raw {
@@ -68,7 +69,7 @@ func FuzzParseImportID(f *testing.F) {
 		f.Add(seed)
 	}
 	f.Fuzz(func(t *testing.T, raw string) {
-		got, err := parseImportID(raw)
+		got, err := customerKind.parseImportID(raw)
 		if err != nil {
 			if err.Error() == "" {
 				t.Fatalf("parseImportID(%q) returned an empty error message", raw)
@@ -78,19 +79,64 @@ func FuzzParseImportID(f *testing.F) {
 		if got.String() != raw {
 			t.Fatalf("parseImportID(%q) = %+v renders as %q", raw, got, got.String())
 		}
-		if n := len(got.CustomerID); n < 1 || n > customerIDMaxLength {
-			t.Fatalf("accepted customer id %q of length %d", got.CustomerID, n)
+		if len(got.IDs) != 1 {
+			t.Fatalf("accepted %d id parts: %+v", len(got.IDs), got)
 		}
-		for _, r := range got.CustomerID {
+		customerID := got.IDs[0]
+		if n := len(customerID); n < 1 || n > 32 {
+			t.Fatalf("accepted customer id %q of length %d", customerID, n)
+		}
+		for _, r := range customerID {
 			if !isASCIIAlphanumeric(r) {
-				t.Fatalf("accepted customer id %q with %q", got.CustomerID, r)
+				t.Fatalf("accepted customer id %q with %q", customerID, r)
 			}
 		}
-		if got.ProfileID != "" && len(got.ProfileID) != profileIDLength {
+		if got.ProfileID != "" && len(got.ProfileID) != 36 {
 			t.Fatalf("accepted profile id %q of length %d", got.ProfileID, len(got.ProfileID))
 		}
-		if strings.Contains(got.ProfileID, "/") || strings.Contains(got.CustomerID, "/") {
+		if strings.Contains(got.ProfileID, "/") || strings.Contains(customerID, "/") {
 			t.Fatalf("accepted a part containing '/': %+v", got)
 		}
 	})
+}
+
+// TestParseTwoPartImportID covers the shape of a customer's sub-resources:
+// <customer_id>/<child_id>, optionally after the profile id.
+func TestParseTwoPartImportID(t *testing.T) {
+	kind := &tmsKind{noun: "Shipping Address", idParts: []idPart{
+		{attribute: "customer_id", identity: "customer_id", label: "customer id", example: "C1", maxLength: 32},
+		{attribute: "id", identity: "shipping_address_id", label: "shipping address id", example: "S1", maxLength: 32},
+	}}
+	const profile = "F75AF380-9D1B-4117-83CD-FF2C0430ECE3"
+	tests := []struct {
+		raw     string
+		want    importID
+		wantErr string
+	}{
+		{raw: "C1/S1", want: importID{IDs: []string{"C1", "S1"}}},
+		{raw: profile + "/C1/S1", want: importID{ProfileID: profile, IDs: []string{"C1", "S1"}}},
+		{raw: "S1", wantErr: "has 1 part(s); it needs 2"},
+		{raw: profile + "/C1/S1/x", wantErr: "more than two '/'"},
+		{raw: "short/C1/S1", wantErr: "profile id part"},
+		{raw: "C1/", wantErr: "shipping address id part of \"C1/\" is empty"},
+		{raw: "C-1/S1", wantErr: "customer id part"},
+	}
+	for _, tt := range tests {
+		got, err := kind.parseImportID(tt.raw)
+		if tt.wantErr != "" {
+			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+				t.Errorf("parseImportID(%q) = %+v, %v; want an error containing %q", tt.raw, got, err, tt.wantErr)
+			}
+			continue
+		}
+		if err != nil || !reflect.DeepEqual(got, tt.want) || got.String() != tt.raw {
+			t.Errorf("parseImportID(%q) = %+v, %v; want %+v", tt.raw, got, err, tt.want)
+		}
+	}
+	forms := kind.importIDForms()
+	for _, want := range []string{"<customer_id>/<shipping_address_id>", "<profile_id>/<customer_id>/<shipping_address_id>", "e.g. C1/S1"} {
+		if !strings.Contains(forms, want) {
+			t.Errorf("forms lack %q:\n%s", want, forms)
+		}
+	}
 }

@@ -8,14 +8,22 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 )
 
-// privateKeyETag is the private-state key holding the customer's ETag. The ETag is not an
-// attribute: it changes on every write, so keeping it in state would show it in plans and make it
-// look configurable. Private state travels with the resource from refresh to apply, which is exactly
-// the window if-match must cover (tms-api.md §2, §6).
-const privateKeyETag = "customer_etag"
+// privateRecord is what a resource keeps in Terraform's private state, which travels with the
+// resource from refresh to apply without being shown or configurable:
+//
+//   - ETag: the entity tag of the last read or write, sent as if-match on the next PATCH, which is
+//     exactly the window optimistic concurrency must cover (tms-api.md §2, §6);
+//   - ProfileID: the TMS profile the object was created or last read through ("" for the
+//     merchant's default). Requests on an existing object go to that profile, and replacement is
+//     planned only when the profile in effect changes (see tmsResource.ModifyPlan). nil in state
+//     written before the provider recorded it.
+type privateRecord struct {
+	ETag      string  `json:"etag,omitempty"`
+	ProfileID *string `json:"profile_id,omitempty"`
+}
 
 // privateStateGetter and privateStateSetter are the parts of the framework's private state
-// (req.Private / resp.Private) this file uses; they keep the helpers testable.
+// (req.Private / resp.Private) used here; they keep the helpers testable.
 type privateStateGetter interface {
 	GetKey(ctx context.Context, key string) ([]byte, diag.Diagnostics)
 }
@@ -24,47 +32,39 @@ type privateStateSetter interface {
 	SetKey(ctx context.Context, key string, value []byte) diag.Diagnostics
 }
 
-// etagRecord is the JSON stored under privateKeyETag (private state values must be JSON).
-type etagRecord struct {
-	ETag string `json:"etag"`
-}
-
-// storeETag remembers the ETag of the last read or write. An empty ETag clears the key so that a
-// stale value is never sent as if-match.
-func storeETag(ctx context.Context, private privateStateSetter, etag string) diag.Diagnostics {
+// storePrivate saves rec under key. A record without an ETag still carries the profile; an empty
+// ETag is never stored, so a stale one is never sent as if-match.
+func storePrivate(ctx context.Context, private privateStateSetter, key string, rec privateRecord) diag.Diagnostics {
 	if private == nil {
 		return nil
 	}
-	if etag == "" {
-		return private.SetKey(ctx, privateKeyETag, nil)
-	}
-	raw, err := json.Marshal(etagRecord{ETag: etag})
+	raw, err := json.Marshal(rec)
 	if err != nil {
 		var diags diag.Diagnostics
-		diags.AddError("Unable to Store Customer ETag",
-			fmt.Sprintf("Encoding the ETag for private state failed: %s. This is a bug in the provider; please report it.", err))
+		diags.AddError("Unable to Store Private State",
+			fmt.Sprintf("Encoding the ETag and profile for private state failed: %s. This is a bug in the provider; please report it.", err))
 		return diags
 	}
-	return private.SetKey(ctx, privateKeyETag, raw)
+	return private.SetKey(ctx, key, raw)
 }
 
-// loadETag returns the stored ETag, or "" when none is stored (e.g. state written before the
-// resource kept ETags). A missing ETag is not an error: the PATCH is then sent without if-match.
-func loadETag(ctx context.Context, private privateStateGetter) (string, diag.Diagnostics) {
+// loadPrivate returns the stored record, or an empty one when none is stored (state written by an
+// older provider, or just imported). An unreadable record costs only the optimistic-concurrency
+// check, so it is a warning, not an error.
+func loadPrivate(ctx context.Context, private privateStateGetter, key string) (privateRecord, diag.Diagnostics) {
+	var rec privateRecord
 	if private == nil {
-		return "", nil
+		return rec, nil
 	}
-	raw, diags := private.GetKey(ctx, privateKeyETag)
+	raw, diags := private.GetKey(ctx, key)
 	if diags.HasError() || len(raw) == 0 {
-		return "", diags
+		return rec, diags
 	}
-	var record etagRecord
-	if err := json.Unmarshal(raw, &record); err != nil {
-		// Unreadable private state only costs the optimistic-concurrency check; say so and go on.
-		diags.AddWarning("Ignoring Unreadable Customer ETag",
+	if err := json.Unmarshal(raw, &rec); err != nil {
+		diags.AddWarning("Ignoring Unreadable Private State",
 			fmt.Sprintf("The ETag kept in private state could not be decoded (%s), so this update is sent "+
 				"without an if-match header. The next refresh stores a fresh ETag.", err))
-		return "", diags
+		return privateRecord{}, diags
 	}
-	return record.ETag, diags
+	return rec, diags
 }

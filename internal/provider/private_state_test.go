@@ -23,29 +23,38 @@ func (f fakePrivateState) SetKey(_ context.Context, key string, value []byte) di
 	return nil
 }
 
-func TestETagPrivateState(t *testing.T) {
+func TestPrivateRecord(t *testing.T) {
 	ctx := context.Background()
 	private := fakePrivateState{}
+	const key = "customer_etag"
 
-	if etag, diags := loadETag(ctx, private); etag != "" || diags.HasError() {
-		t.Fatalf("empty private state gave %q, %v", etag, diags)
+	if rec, diags := loadPrivate(ctx, private, key); rec.ETag != "" || rec.ProfileID != nil || diags.HasError() {
+		t.Fatalf("empty private state gave %+v, %v", rec, diags)
 	}
-	if diags := storeETag(ctx, private, `"abc"123`); diags.HasError() {
+	profile := ""
+	if diags := storePrivate(ctx, private, key, privateRecord{ETag: `"abc"123`, ProfileID: &profile}); diags.HasError() {
 		t.Fatal(diags)
 	}
-	if etag, _ := loadETag(ctx, private); etag != `"abc"123` {
-		t.Fatalf("round trip gave %q", etag)
+	rec, _ := loadPrivate(ctx, private, key)
+	if rec.ETag != `"abc"123` || rec.ProfileID == nil || *rec.ProfileID != "" {
+		t.Fatalf("round trip gave %+v; the merchant's default profile (\"\") must survive as recorded", rec)
 	}
-	if diags := storeETag(ctx, private, ""); diags.HasError() {
+	if diags := storePrivate(ctx, private, key, privateRecord{}); diags.HasError() {
 		t.Fatal(diags)
 	}
-	if etag, _ := loadETag(ctx, private); etag != "" {
-		t.Fatalf("an empty ETag must clear the stored one, got %q", etag)
+	if rec, _ := loadPrivate(ctx, private, key); rec.ETag != "" {
+		t.Fatalf("a record without an ETag must not keep the old one, got %q", rec.ETag)
 	}
 
-	private[privateKeyETag] = []byte(`"not an object"`)
-	etag, diags := loadETag(ctx, private)
-	if etag != "" || diags.HasError() || diags.WarningsCount() != 1 {
-		t.Fatalf("unreadable private state gave %q, %v; want no ETag and one warning", etag, diags)
+	// Records written before the profile was kept still load.
+	private[key] = []byte(`{"etag":"E1"}`)
+	if rec, _ := loadPrivate(ctx, private, key); rec.ETag != "E1" || rec.ProfileID != nil {
+		t.Fatalf("old record gave %+v", rec)
+	}
+
+	private[key] = []byte(`"not an object"`)
+	rec, diags := loadPrivate(ctx, private, key)
+	if rec.ETag != "" || diags.HasError() || diags.WarningsCount() != 1 {
+		t.Fatalf("unreadable private state gave %+v, %v; want no ETag and one warning", rec, diags)
 	}
 }

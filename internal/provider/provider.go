@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+	"sync/atomic"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -44,6 +45,17 @@ type cybersourceProvider struct {
 type providerData struct {
 	client  *client.Client
 	secrets []string
+	// defaultProfileID is the provider's profile_id ("" for the merchant's default). The client
+	// gets no default profile: every call names its profile (effectiveProfile), so that an object
+	// created through the merchant's default profile is still reached without a header when the
+	// provider block gains a profile_id.
+	defaultProfileID string
+	authMethod       string // client.AuthMethod*, for advice on rejected credentials
+	// credentialsRejected is set by the first 401 this provider process receives. With bad
+	// credentials every operation would fail the same way, each with the same long error and a
+	// request that cannot succeed; after the first, operations fail at once with a short pointer
+	// to it.
+	credentialsRejected atomic.Bool
 }
 
 // operationContext prepares the context of one resource or data source operation: logging
@@ -131,7 +143,8 @@ func (p *cybersourceProvider) Schema(_ context.Context, _ provider.SchemaRequest
 			"environment": schema.StringAttribute{
 				MarkdownDescription: "CyberSource environment: one of " + markdownList(client.EnvironmentNames()) +
 					", or the host name of one of them (as the official SDKs accept). Defaults to `sandbox`. " +
-					"Ignored when `endpoint` is set. Environment: `CYBERSOURCE_ENVIRONMENT`.",
+					"When `endpoint` is set it takes precedence, but `environment` must still be a valid value. " +
+					"Environment: `CYBERSOURCE_ENVIRONMENT`.",
 				Optional:   true,
 				Validators: []validator.String{stringvalidator.OneOfCaseInsensitive(environmentChoices...)},
 			},
@@ -208,7 +221,7 @@ func (p *cybersourceProvider) Configure(ctx context.Context, req provider.Config
 		"max_retries":     cfg.maxRetries,
 		"request_timeout": cfg.requestTimeout.String(),
 	})
-	data := &providerData{client: c, secrets: cfg.secrets()}
+	data := &providerData{client: c, secrets: cfg.secrets(), defaultProfileID: cfg.profileID.value, authMethod: c.AuthMethod()}
 	resp.ResourceData = data
 	resp.DataSourceData = data
 }

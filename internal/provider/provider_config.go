@@ -178,7 +178,7 @@ func checkResolvedConfig(cfg resolvedConfig) diag.Diagnostics {
 		}
 	}
 	if cfg.endpoint.fromEnv {
-		if err := checkEndpoint(cfg.endpoint.value); err != nil {
+		if err := client.CheckEndpoint(cfg.endpoint.value); err != nil {
 			diags.AddAttributeError(cfg.endpoint.path(), "Invalid CyberSource Endpoint",
 				fmt.Sprintf("The value of %s %s.", cfg.endpoint.source(), err))
 		}
@@ -191,7 +191,7 @@ func checkResolvedConfig(cfg resolvedConfig) diag.Diagnostics {
 		}
 	}
 	if cfg.profileID.fromEnv {
-		if err := checkProfileID(cfg.profileID.value); err != nil {
+		if err := client.CheckProfileID(cfg.profileID.value); err != nil {
 			diags.AddAttributeError(cfg.profileID.path(), "Invalid CyberSource Profile ID",
 				fmt.Sprintf("The value of %s %s.", cfg.profileID.source(), err))
 		}
@@ -252,7 +252,6 @@ func (cfg resolvedConfig) clientConfig(version, terraformVersion string, opts Op
 		KeyAlias:       cfg.keyAlias.value,
 		Environment:    cfg.environment.value,
 		BaseURL:        cfg.endpoint.value,
-		ProfileID:      cfg.profileID.value,
 		RequestTimeout: cfg.requestTimeout,
 		MaxRetries:     int(cfg.maxRetries),
 		Version:        version,

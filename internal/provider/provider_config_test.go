@@ -222,32 +222,6 @@ func TestParseRequestTimeout(t *testing.T) {
 	}
 }
 
-func TestCheckEndpoint(t *testing.T) {
-	for raw, wantErr := range map[string]string{
-		"https://apitest.cybersource.com":       "",
-		"https://proxy.example.com/cybersource": "",
-		"http://127.0.0.1:8080":                 "",
-		"http://localhost:8080":                 "",
-		"http://[::1]:8080":                     "",
-		"http://api.example.com":                "loopback",
-		"http://127.0.0.1.example.com":          "loopback",
-		"ftp://127.0.0.1":                       "https",
-		"https://user:pw@example.com":           "credentials",
-		"https://example.com/?q=1":              "query",
-		"/relative/path":                        "absolute",
-		"https://":                              "absolute",
-		"::not a url":                           "valid URL",
-	} {
-		err := checkEndpoint(raw)
-		switch {
-		case wantErr == "" && err != nil:
-			t.Errorf("checkEndpoint(%q) = %v, want ok", raw, err)
-		case wantErr != "" && (err == nil || !strings.Contains(err.Error(), wantErr)):
-			t.Errorf("checkEndpoint(%q) = %v, want an error mentioning %q", raw, err, wantErr)
-		}
-	}
-}
-
 func TestEnvironmentValues(t *testing.T) {
 	values := environmentValues()
 	for _, want := range []string{"sandbox", "production", "apitest.cybersource.com", "api.visaacceptance.com"} {

@@ -42,17 +42,28 @@ func TestProviderSchemas(t *testing.T) {
 		checkAttributeDescriptions(t, name, s.Block.Attributes)
 	}
 
-	// Secrets and personal data are sensitive so that plans and CI output never show them.
+	// Terraform's convention: secrets are sensitive; contact details are not, so that plans stay
+	// reviewable, outputs work and generated configuration keeps them.
 	wantSensitive := map[string][]string{
-		"provider":                             {"shared_secret", "p12_base64", "p12_password"},
+		"provider": {"shared_secret", "p12_base64", "p12_password"},
+	}
+	wantVisible := map[string][]string{
 		"resource cybersource_tms_customer":    {"email"},
-		"data source cybersource_tms_customer": {"email", "default_shipping_address.first_name", "default_shipping_address.last_name", "default_shipping_address.address1", "default_shipping_address.address2", "default_shipping_address.email", "default_shipping_address.phone_number"},
+		"data source cybersource_tms_customer": {"email", "default_shipping_address.first_name", "default_shipping_address.email", "default_shipping_address.phone_number"},
 	}
 	for owner, names := range wantSensitive {
 		got := sensitiveAttributes("", schemas[owner].Block.Attributes)
 		for _, name := range names {
 			if !got[name] {
 				t.Errorf("%s: attribute %s is not sensitive", owner, name)
+			}
+		}
+	}
+	for owner, names := range wantVisible {
+		got := sensitiveAttributes("", schemas[owner].Block.Attributes)
+		for _, name := range names {
+			if got[name] {
+				t.Errorf("%s: contact detail %s is marked sensitive", owner, name)
 			}
 		}
 	}
@@ -101,7 +112,7 @@ func checkAttributeDescriptions(t *testing.T, owner string, attributes []*tfprot
 // block does on Terraform 1.12+ (the acceptance test for it skips on older Terraform).
 func TestImportStateFromIdentity(t *testing.T) {
 	ctx := context.Background()
-	r := &customerResource{}
+	r := NewCustomerResource().(*customerResource)
 	var schemaResp resource.SchemaResponse
 	r.Schema(ctx, resource.SchemaRequest{}, &schemaResp)
 	var identityResp resource.IdentitySchemaResponse

@@ -105,7 +105,7 @@ resource "terraform_data" "merchant" {
 		},
 		// Valid format, wrong secret: the API's 401 with advice on credentials.
 		misconfigurationStep(providerBlock(demoMerchant, demoKeyID, fmt.Sprintf("shared_secret = %q", simulator.OtherSharedSecret)),
-			`(?s)Unable to Read Customer.*401.*Check the provider's\s+credentials`),
+			`(?s)Unable to Read Customer.*401.*did not accept\s+the\s+credentials.*key_id`),
 		// A profile the merchant does not have: 424, attached to profile_id.
 		misconfigurationStep(providerBlock(demoMerchant, demoKeyID, demoSecret, `profile_id = "00000000-0000-0000-0000-000000000000"`),
 			`(?s)Unable to Read Customer.*424.*profile_id`),

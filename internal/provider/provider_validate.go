@@ -3,14 +3,13 @@ package provider
 import (
 	"context"
 	"fmt"
-	"net"
-	"net/url"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/cybersource-tf/terraform-provider-cybersource/internal/client"
 )
 
 // ValidateConfig runs the cross-attribute checks that can be decided from the configuration alone
@@ -81,48 +80,9 @@ func endpointURL() validator.String {
 	return stringCheck{
 		description: "must be an absolute https URL, or http to a loopback address",
 		summary:     "Invalid CyberSource Endpoint",
-		check:       checkEndpoint,
+		check:       client.CheckEndpoint,
 		detail:      quotingDetail(""),
 	}
-}
-
-// checkEndpoint accepts https anywhere and plain http only to a loopback address: anything else
-// over http would send signed requests and customer data in clear text. The client applies the
-// same rule; checking here reports it at plan time, on the attribute.
-func checkEndpoint(raw string) error {
-	u, err := url.Parse(raw)
-	if err != nil {
-		return fmt.Errorf("is not a valid URL (%v)", err)
-	}
-	if u.Hostname() == "" {
-		return fmt.Errorf("must be an absolute URL with a host, such as https://apitest.cybersource.com")
-	}
-	if u.User != nil {
-		return fmt.Errorf("must not contain credentials")
-	}
-	if u.RawQuery != "" || u.Fragment != "" {
-		return fmt.Errorf("must not contain a query or fragment")
-	}
-	switch strings.ToLower(u.Scheme) {
-	case "https":
-		return nil
-	case "http":
-		if isLoopback(u.Hostname()) {
-			return nil
-		}
-		return fmt.Errorf("uses plain http to a host that is not a loopback address; use https (plain http is only " +
-			"allowed to localhost/127.0.0.1/::1, e.g. for a local simulator)")
-	default:
-		return fmt.Errorf("must use the https scheme (got %q)", u.Scheme)
-	}
-}
-
-func isLoopback(host string) bool {
-	if strings.EqualFold(host, "localhost") {
-		return true
-	}
-	ip := net.ParseIP(host)
-	return ip != nil && ip.IsLoopback()
 }
 
 // requestTimeoutValue validates request_timeout with the same parser Configure uses.
@@ -143,7 +103,7 @@ func profileIDValue() validator.String {
 	return stringCheck{
 		description: "must be a 36-character TMS profile id",
 		summary:     "Invalid TMS Profile ID",
-		check:       checkProfileID,
+		check:       client.CheckProfileID,
 		detail:      quotingDetail("; a TMS profile id looks like F75AF380-9D1B-4117-83CD-FF2C0430ECE3"),
 	}
 }

@@ -1,0 +1,169 @@
+package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/cybersource-tf/terraform-provider-cybersource/internal/client"
+)
+
+// Create makes one POST and builds the state from its answer: no follow-up GET (the 201 carries
+// the whole object and its ETag, tms-api.md §1, tms-subresources.md §1).
+func (r *tmsResource[M, T]) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan M
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	profile := r.data.effectiveProfile(plan.profileIDValue())
+	op, diags := r.data.startOperation(ctx, plan.timeoutsValue(), opCreate, profile)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	defer op.end()
+
+	result, err := r.api.create(op.ctx, r.data.client, plan, req.Config, op.opts)
+	if err != nil {
+		r.data.reportCreateError(&resp.Diagnostics, r.kind, plan.creationClue(), err)
+		return
+	}
+	state, diags := r.api.refresh(op.ctx, plan, result.Value)
+	resp.Diagnostics.Append(diags...)
+	if r.api.created != nil {
+		resp.Diagnostics.Append(r.api.created(plan, result)...)
+	}
+	// Always recorded, even after a mapping error: the object exists now, and state without it
+	// would orphan it (Terraform marks a resource whose create reported an error as tainted).
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	resp.Diagnostics.Append(r.kind.setIdentity(ctx, resp.Identity, state.idValues(), state.profileIDValue())...)
+	resp.Diagnostics.Append(storePrivate(ctx, resp.Private, r.kind.privateKey, privateRecord{ETag: result.ETag, ProfileID: &profile})...)
+	tflog.Debug(ctx, "Created "+r.kind.lowerNoun(), map[string]any{"id": lastID(state), "correlation_id": result.CorrelationID})
+}
+
+// Read makes one GET and refreshes every attribute so that drift shows in the plan. An object
+// that is gone (404, or 410 once deleted) is removed from state with a warning, so the next apply
+// recreates it.
+func (r *tmsResource[M, T]) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state M
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	rec, diags := loadPrivate(ctx, req.Private, r.kind.privateKey)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	profile := r.data.existingProfile(rec, state.profileIDValue())
+	op, diags := r.data.startOperation(ctx, state.timeoutsValue(), opRead, profile)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	defer op.end()
+
+	result, err := r.api.read(op.ctx, r.data.client, state, op.opts)
+	if client.IsNotFound(err) {
+		addGoneWarning(&resp.Diagnostics, r.kind, lastID(state), err)
+		resp.State.RemoveResource(ctx)
+		// The framework still requires an identity after a read that removes the resource.
+		resp.Diagnostics.Append(r.kind.setIdentity(ctx, resp.Identity, state.idValues(), state.profileIDValue())...)
+		return
+	}
+	if err != nil {
+		r.data.reportAPIError(&resp.Diagnostics, r.kind, "Read", lastID(state), err)
+		return
+	}
+	refreshed, diags := r.api.refresh(op.ctx, state, result.Value)
+	resp.Diagnostics.Append(diags...)
+	r.save(ctx, resp.State.Set, &refreshed, &resp.Diagnostics)
+	resp.Diagnostics.Append(r.kind.setIdentity(ctx, resp.Identity, refreshed.idValues(), refreshed.profileIDValue())...)
+	resp.Diagnostics.Append(storePrivate(ctx, resp.Private, r.kind.privateKey, privateRecord{ETag: result.ETag, ProfileID: &profile})...)
+}
+
+// Update makes one PATCH carrying only what changed, guarded by if-match with the ETag of the last
+// read or write. Nothing to send (only `timeouts` or `profile_id` changed, say) means no request.
+func (r *tmsResource[M, T]) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state M
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	rec, diags := loadPrivate(ctx, req.Private, r.kind.privateKey)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	patch, diags := r.api.patch(ctx, state, plan)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if patch.IsEmpty() {
+		tflog.Debug(ctx, r.kind.noun+" unchanged API-side, skipping PATCH", map[string]any{"id": lastID(state)})
+		r.save(ctx, resp.State.Set, &plan, &resp.Diagnostics)
+		resp.Diagnostics.Append(r.kind.setIdentity(ctx, resp.Identity, plan.idValues(), plan.profileIDValue())...)
+		return
+	}
+	profile := r.data.existingProfile(rec, state.profileIDValue())
+	op, diags := r.data.startOperation(ctx, plan.timeoutsValue(), opUpdate, profile)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	defer op.end()
+
+	op.opts.IfMatch = rec.ETag
+	result, err := r.api.update(op.ctx, r.data.client, state, patch, op.opts)
+	if err != nil {
+		r.data.reportUpdateError(&resp.Diagnostics, r.kind, lastID(state), err)
+		return
+	}
+	updated, diags := r.api.refresh(op.ctx, plan, result.Value)
+	resp.Diagnostics.Append(diags...)
+	r.save(ctx, resp.State.Set, &updated, &resp.Diagnostics)
+	resp.Diagnostics.Append(r.kind.setIdentity(ctx, resp.Identity, updated.idValues(), updated.profileIDValue())...)
+	resp.Diagnostics.Append(storePrivate(ctx, resp.Private, r.kind.privateKey, privateRecord{ETag: result.ETag, ProfileID: &profile})...)
+}
+
+// Delete makes one DELETE. An object that is already gone (404/410) counts as deleted.
+func (r *tmsResource[M, T]) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state M
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	rec, diags := loadPrivate(ctx, req.Private, r.kind.privateKey)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	op, diags := r.data.startOperation(ctx, state.timeoutsValue(), opDelete, r.data.existingProfile(rec, state.profileIDValue()))
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	defer op.end()
+
+	err := r.api.delete(op.ctx, r.data.client, state, op.opts)
+	switch {
+	case client.IsNotFound(err):
+		tflog.Debug(ctx, r.kind.noun+" already gone, treating delete as done", map[string]any{"id": lastID(state)})
+	case err != nil:
+		r.data.reportAPIError(&resp.Diagnostics, r.kind, "Delete", lastID(state), err)
+	}
+}
+
+// stateSetter is resp.State.Set of the Create, Read and Update responses.
+type stateSetter func(ctx context.Context, value any) diag.Diagnostics
+
+// save writes the model to state unless an error came first: a failed mapping must not replace
+// the good state of a refresh or an update with a half-filled one.
+func (r *tmsResource[M, T]) save(ctx context.Context, set stateSetter, model *M, diags *diag.Diagnostics) {
+	if diags.HasError() {
+		return
+	}
+	diags.Append(set(ctx, model)...)
+}
+
+// lastID is the object's own id, for messages and logs.
+func lastID(m tmsModel) string {
+	ids := m.idValues()
+	return ids[len(ids)-1].ValueString()
+}

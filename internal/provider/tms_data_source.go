@@ -1,0 +1,68 @@
+package provider
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+
+	"github.com/cybersource-tf/terraform-provider-cybersource/internal/client"
+)
+
+// tmsDataSource is what every TMS data source shares: its type name and the provider's data.
+// A data source type embeds it and adds Schema and Read.
+type tmsDataSource struct {
+	kind *tmsKind
+	// typeSuffix overrides kind.typeSuffix for list data sources
+	// (cybersource_tms_customer_shipping_addresses reads shipping addresses).
+	typeSuffix string
+	data       *providerData
+}
+
+func (d *tmsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	suffix := d.typeSuffix
+	if suffix == "" {
+		suffix = d.kind.typeSuffix
+	}
+	resp.TypeName = req.ProviderTypeName + suffix
+}
+
+func (d *tmsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	if req.ProviderData == nil {
+		return
+	}
+	data, ok := req.ProviderData.(*providerData)
+	if !ok {
+		addUnexpectedProviderDataError(&resp.Diagnostics, "Data Source", req.ProviderData)
+		return
+	}
+	d.data = data
+}
+
+// startRead prepares a data source's one read: the default read timeout, no write protection.
+func (d *tmsDataSource) startRead(ctx context.Context, profileID string) (*operation, diag.Diagnostics) {
+	return d.data.startOperation(ctx, timeouts.Value{}, opRead, profileID)
+}
+
+// reportReadError reports a failed read. Unlike a resource, a data source treats a missing object
+// as an error, on the attribute that named it: a data source that silently returned nothing would
+// let a typo flow into other resources.
+func (d *tmsDataSource) reportReadError(diags *diag.Diagnostics, what string, at path.Path, id string, err error) {
+	if client.IsNotFound(err) {
+		d.data.noteAuthFailure(err)
+		diags.AddAttributeError(at, fmt.Sprintf("%s Not Found", what),
+			fmt.Sprintf("No %s with id %q exists for this merchant and profile (%s). Check the id and, if it lives "+
+				"in another TMS profile, set `profile_id`.", d.kind.lowerNoun(), id, err))
+		return
+	}
+	var explained *explainedError
+	if errors.As(err, &explained) {
+		diags.AddError(explained.summary, explained.detail)
+		return
+	}
+	d.data.reportAPIError(diags, d.kind, "Read", id, err)
+}

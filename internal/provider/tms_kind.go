@@ -1,0 +1,43 @@
+package provider
+
+import (
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/path"
+)
+
+// tmsKind describes one TMS token type as the provider presents it: its names, how its import id
+// is written, where its private state lives and which attribute each API field maps to. The
+// shared machinery (the CRUD skeleton, import, identity, diagnostics) takes everything
+// type-specific from here, so a new token type is a descriptor, a model and a schema.
+type tmsKind struct {
+	// typeSuffix follows the provider type name: "_tms_customer" makes cybersource_tms_customer.
+	typeSuffix string
+	// noun is the object's name in Title Case, for diagnostic summaries ("Shipping Address").
+	noun string
+	// idParts are the parts of an import id after the optional profile id, in order; the last
+	// one is the object's own id, stored in the "id" attribute.
+	idParts []idPart
+	// privateKey is where the private record (ETag and profile) is kept. The customer keeps the
+	// key it has always used, so that existing state keeps working.
+	privateKey string
+	// fieldAttributes maps the API's field names, as 400 answers report them in
+	// errors[].details[].name (tms-api.md §4), to the attribute at fault.
+	fieldAttributes map[string]path.Path
+}
+
+// lowerNoun is the noun inside a sentence: "shipping address".
+func (k *tmsKind) lowerNoun() string { return strings.ToLower(k.noun) }
+
+// ownID is the part of the import id that is the object's own id.
+func (k *tmsKind) ownID() idPart { return k.idParts[len(k.idParts)-1] }
+
+// idPart is one part of an import id, such as the customer id of a shipping address.
+type idPart struct {
+	attribute string // state attribute it is written to: "id", "customer_id"
+	identity  string // identity attribute (Terraform 1.12+): "customer_id", "shipping_address_id"
+	label     string // in sentences: "customer id"
+	example   string
+	maxLength int // ids are 1 to maxLength letters or digits (tms-subresources.md §2a)
+	minLength int // 0 means 1
+}
