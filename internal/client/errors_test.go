@@ -52,7 +52,7 @@ func TestAPIErrorDecodesEveryShape(t *testing.T) {
 		{name: "nested error object", status: 503, body: `{"error":{"code":"unavailable","message":"try later"}}`, wantType: "unavailable", wantMessage: "try later"},
 		{name: "numeric status is not a type", status: 502, body: `{"status":502}`, wantSnippet: `{"status":502}`},
 		{name: "HTML from a proxy", status: 502,
-			body:        "<html>\n<head><title>502 Bad Gateway</title></head>\n<body><center><h1>502 Bad Gateway</h1></center></body></html>",
+			body: "<html>\n<head><title>502 Bad Gateway</title></head>\n<body><center><h1>502 Bad Gateway</h1></center></body></html>",
 			// The page only repeats the status line, which Error() already gives once.
 			wantSnippet: "",
 			wantText:    []string{"502 Bad Gateway for GET /tms/v2/customers/x; correlation id corr-1"}},

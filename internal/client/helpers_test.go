@@ -3,10 +3,10 @@ package client
 import (
 	"bytes"
 	"context"
-	"errors"
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/base64"
+	"errors"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -37,9 +37,9 @@ type recordedRequest struct {
 	// Target is the escaped path with the query, as signed (tms-api.md §5a request-target, §5b
 	// request-resource-path).
 	Target string
-	Host    string
-	Header  http.Header
-	Body    []byte
+	Host   string
+	Header http.Header
+	Body   []byte
 }
 
 // recorder collects requests from a handler goroutine.

@@ -30,9 +30,9 @@ type List[T any] struct {
 // listPage is one page of a list answer (tms-subresources.md §3.1, §4.1). Embedded is decoded by
 // key because each collection names its array differently.
 type listPage struct {
-	Count  *int `json:"count"`
-	Total  *int `json:"total"`
-	Links  struct {
+	Count *int `json:"count"`
+	Total *int `json:"total"`
+	Links struct {
 		Next *Link `json:"next"`
 	} `json:"_links"`
 	Embedded map[string]json.RawMessage `json:"_embedded"`
