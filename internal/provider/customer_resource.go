@@ -32,7 +32,6 @@ var customerKind = &tmsKind{
 		"defaultPaymentInstrument":            path.Root("default_payment_instrument_id"),
 		"defaultShippingAddress.id":           path.Root("default_shipping_address_id"),
 		"defaultShippingAddress":              path.Root("default_shipping_address_id"),
-		"profile-id":                          path.Root("profile_id"),
 	},
 }
 
@@ -49,20 +48,20 @@ func NewCustomerResource() resource.Resource {
 
 // customerAPI maps the CRUD skeleton's operations to the customer calls of the client.
 var customerAPI = tmsAPI[customerResourceModel, client.Customer]{
-	create: func(ctx context.Context, c *client.Client, plan customerResourceModel, _ tfsdk.Config, opts client.CallOptions) (*client.Result[client.Customer], error) {
-		return c.CreateCustomer(ctx, plan.toCustomer(), opts)
+	create: func(ctx context.Context, d *providerData, plan customerResourceModel, _ tfsdk.Config, opts client.CallOptions) (*client.Result[client.Customer], error) {
+		return d.client.CreateCustomer(ctx, plan.toCustomer(), opts)
 	},
-	read: func(ctx context.Context, c *client.Client, state customerResourceModel, opts client.CallOptions) (*client.Result[client.Customer], error) {
-		return c.GetCustomer(ctx, state.ID.ValueString(), opts)
+	read: func(ctx context.Context, d *providerData, state customerResourceModel, opts client.CallOptions) (*client.Result[client.Customer], error) {
+		return d.client.GetCustomer(ctx, state.ID.ValueString(), opts)
 	},
 	patch: func(_ context.Context, state, plan customerResourceModel) (client.MergePatch, diag.Diagnostics) {
 		return mergePatchOrDiag(client.NewCustomerPatch(state.toCustomer(), plan.toCustomer()))
 	},
-	update: func(ctx context.Context, c *client.Client, state customerResourceModel, patch client.MergePatch, opts client.CallOptions) (*client.Result[client.Customer], error) {
-		return c.UpdateCustomer(ctx, state.ID.ValueString(), patch, opts)
+	update: func(ctx context.Context, d *providerData, state customerResourceModel, patch client.MergePatch, opts client.CallOptions) (*client.Result[client.Customer], error) {
+		return d.client.UpdateCustomer(ctx, state.ID.ValueString(), patch, opts)
 	},
-	delete: func(ctx context.Context, c *client.Client, state customerResourceModel, opts client.CallOptions) error {
-		_, err := c.DeleteCustomer(ctx, state.ID.ValueString(), opts)
+	delete: func(ctx context.Context, d *providerData, state customerResourceModel, opts client.CallOptions) error {
+		_, err := d.client.DeleteCustomer(ctx, state.ID.ValueString(), opts)
 		return err
 	},
 	refresh: func(_ context.Context, prior customerResourceModel, value *client.Customer) (customerResourceModel, diag.Diagnostics) {

@@ -36,6 +36,9 @@ func (k *tmsKind) attributeAtFault(err error) (path.Path, bool) {
 			name = name[:i]
 		}
 		attribute, ok := k.fieldAttributes[name]
+		if !ok {
+			attribute, ok = commonFieldAttributes[name]
+		}
 		if ok && !containsPath(found, attribute) {
 			found = append(found, attribute)
 		}

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"strings"
 	"sync/atomic"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -33,6 +34,10 @@ type Options struct {
 	HTTPClient *http.Client
 	// Endpoint, when set, overrides the configured `endpoint` and `environment`.
 	Endpoint string
+	// DefaultItemWait, when set, replaces defaultItemWait: how long a customer's default address
+	// or instrument waits, while being deleted, for its siblings to go (default_item.go). Tests
+	// shorten it.
+	DefaultItemWait time.Duration
 }
 
 // cybersourceProvider is the provider; version is set by the release build.
@@ -51,6 +56,7 @@ type providerData struct {
 	// provider block gains a profile_id.
 	defaultProfileID string
 	authMethod       string // client.AuthMethod*, for advice on rejected credentials
+	defaultItemWait  time.Duration
 	// credentialsRejected is set by the first 401 this provider process receives. With bad
 	// credentials every operation would fail the same way, each with the same long error and a
 	// request that cannot succeed; after the first, operations fail at once with a short pointer
@@ -221,7 +227,11 @@ func (p *cybersourceProvider) Configure(ctx context.Context, req provider.Config
 		"max_retries":     cfg.maxRetries,
 		"request_timeout": cfg.requestTimeout.String(),
 	})
-	data := &providerData{client: c, secrets: cfg.secrets(), defaultProfileID: cfg.profileID.value, authMethod: c.AuthMethod()}
+	data := &providerData{client: c, secrets: cfg.secrets(), defaultProfileID: cfg.profileID.value,
+		authMethod: c.AuthMethod(), defaultItemWait: defaultItemWait}
+	if p.options.DefaultItemWait > 0 {
+		data.defaultItemWait = p.options.DefaultItemWait
+	}
 	resp.ResourceData = data
 	resp.DataSourceData = data
 }
@@ -242,11 +252,11 @@ func addClientConfigError(diags *diag.Diagnostics, cfg resolvedConfig, err error
 }
 
 func (p *cybersourceProvider) Resources(context.Context) []func() resource.Resource {
-	return []func() resource.Resource{NewCustomerResource}
+	return []func() resource.Resource{NewCustomerResource, NewShippingAddressResource}
 }
 
 func (p *cybersourceProvider) DataSources(context.Context) []func() datasource.DataSource {
-	return []func() datasource.DataSource{NewCustomerDataSource}
+	return []func() datasource.DataSource{NewCustomerDataSource, NewShippingAddressesDataSource}
 }
 
 // environmentValues is every accepted `environment` value: the names and their host names.

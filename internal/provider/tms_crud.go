@@ -26,7 +26,7 @@ func (r *tmsResource[M, T]) Create(ctx context.Context, req resource.CreateReque
 	}
 	defer op.end()
 
-	result, err := r.api.create(op.ctx, r.data.client, plan, req.Config, op.opts)
+	result, err := r.api.create(op.ctx, r.data, plan, req.Config, op.opts)
 	if err != nil {
 		r.data.reportCreateError(&resp.Diagnostics, r.kind, plan.creationClue(), err)
 		return
@@ -63,7 +63,7 @@ func (r *tmsResource[M, T]) Read(ctx context.Context, req resource.ReadRequest, 
 	}
 	defer op.end()
 
-	result, err := r.api.read(op.ctx, r.data.client, state, op.opts)
+	result, err := r.api.read(op.ctx, r.data, state, op.opts)
 	if client.IsNotFound(err) {
 		addGoneWarning(&resp.Diagnostics, r.kind, lastID(state), err)
 		resp.State.RemoveResource(ctx)
@@ -113,7 +113,7 @@ func (r *tmsResource[M, T]) Update(ctx context.Context, req resource.UpdateReque
 	defer op.end()
 
 	op.opts.IfMatch = rec.ETag
-	result, err := r.api.update(op.ctx, r.data.client, state, patch, op.opts)
+	result, err := r.api.update(op.ctx, r.data, state, patch, op.opts)
 	if err != nil {
 		r.data.reportUpdateError(&resp.Diagnostics, r.kind, lastID(state), err)
 		return
@@ -141,7 +141,7 @@ func (r *tmsResource[M, T]) Delete(ctx context.Context, req resource.DeleteReque
 	}
 	defer op.end()
 
-	err := r.api.delete(op.ctx, r.data.client, state, op.opts)
+	err := r.api.delete(op.ctx, r.data, state, op.opts)
 	switch {
 	case client.IsNotFound(err):
 		tflog.Debug(ctx, r.kind.noun+" already gone, treating delete as done", map[string]any{"id": lastID(state)})

@@ -24,6 +24,8 @@ type tmsKind struct {
 	// fieldAttributes maps the API's field names, as 400 answers report them in
 	// errors[].details[].name (tms-api.md §4), to the attribute at fault.
 	fieldAttributes map[string]path.Path
+	// hasDefault marks a customer's items that have a `default` (default_item.go).
+	hasDefault bool
 }
 
 // lowerNoun is the noun inside a sentence: "shipping address".
@@ -40,4 +42,22 @@ type idPart struct {
 	example   string
 	maxLength int // ids are 1 to maxLength letters or digits (tms-subresources.md §2a)
 	minLength int // 0 means 1
+}
+
+// withFieldAttributes merges field-to-attribute maps.
+func withFieldAttributes(maps ...map[string]path.Path) map[string]path.Path {
+	out := map[string]path.Path{}
+	for _, m := range maps {
+		for field, attribute := range m {
+			out[field] = attribute
+		}
+	}
+	return out
+}
+
+// commonFieldAttributes are the request parts every kind shares: the path ids and the profile
+// header (tms-api.md §4 details name them too).
+var commonFieldAttributes = map[string]path.Path{
+	"profile-id": path.Root("profile_id"),
+	"customerId": path.Root("customer_id"),
 }

@@ -41,12 +41,12 @@ type tmsModel interface {
 type tmsAPI[M tmsModel, T any] struct {
 	// create sends the POST. config is the raw configuration, which is where write-only
 	// arguments are (they are null in the plan).
-	create func(ctx context.Context, c *client.Client, plan M, config tfsdk.Config, opts client.CallOptions) (*client.Result[T], error)
-	read   func(ctx context.Context, c *client.Client, state M, opts client.CallOptions) (*client.Result[T], error)
+	create func(ctx context.Context, d *providerData, plan M, config tfsdk.Config, opts client.CallOptions) (*client.Result[T], error)
+	read   func(ctx context.Context, d *providerData, state M, opts client.CallOptions) (*client.Result[T], error)
 	// patch builds the merge patch from state to plan; an empty one means no request at all.
 	patch  func(ctx context.Context, state, plan M) (client.MergePatch, diag.Diagnostics)
-	update func(ctx context.Context, c *client.Client, state M, patch client.MergePatch, opts client.CallOptions) (*client.Result[T], error)
-	delete func(ctx context.Context, c *client.Client, state M, opts client.CallOptions) error
+	update func(ctx context.Context, d *providerData, state M, patch client.MergePatch, opts client.CallOptions) (*client.Result[T], error)
+	delete func(ctx context.Context, d *providerData, state M, opts client.CallOptions) error
 	// refresh maps an answer onto prior (the plan or the state), so that every attribute shows
 	// what the API holds and drift appears in the next plan.
 	refresh func(ctx context.Context, prior M, value *T) (M, diag.Diagnostics)
@@ -132,4 +132,5 @@ func (r *tmsResource[M, T]) ModifyPlan(ctx context.Context, req resource.ModifyP
 	if planned.IsUnknown() || r.data.effectiveProfile(planned) != r.data.existingProfile(rec, current) {
 		resp.RequiresReplace = append(resp.RequiresReplace, path.Root("profile_id"))
 	}
+	r.kind.warnIfDefaultRetaken(ctx, req, resp)
 }

@@ -1,0 +1,145 @@
+package provider
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/cybersource-tf/terraform-provider-cybersource/internal/client"
+)
+
+// A customer's shipping addresses and payment instruments each have one default
+// (tms-subresources.md §6.1, §6.2): the first one becomes the default by itself, `default: true`
+// on another moves the default there and clears it on the old one, and CyberSource refuses (409)
+// to delete the default while the customer has others. This file holds what the two resources
+// share about that.
+
+// defaultAttribute is `default`: optional and computed, because CyberSource decides it for the
+// first item and changes it on the others when one of them takes it. Only true can be set:
+// CyberSource does not document `default: false` (§6.1), and the first item is the default
+// whatever it says, so false could not be kept. Making another item the default is how an item
+// stops being one.
+func defaultAttribute(noun string) schema.BoolAttribute {
+	return schema.BoolAttribute{
+		MarkdownDescription: fmt.Sprintf("Whether this is the customer's default %s. Set it to `true` to make this "+
+			"one the default (the previous default then reads `false`); leave it out to let CyberSource decide: the "+
+			"customer's first %s becomes the default on its own. It cannot be set to `false`: make another %s "+
+			"the default instead. Set `true` on one %s per customer only; two that both say `true` take the default "+
+			"from each other on every apply, and the plan warns about it.", noun, noun, noun, noun),
+		Optional:      true,
+		Computed:      true,
+		Validators:    []validator.Bool{onlyTrue{}},
+		PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
+	}
+}
+
+// onlyTrue refuses `default = false` before anything is sent.
+type onlyTrue struct{}
+
+func (onlyTrue) Description(context.Context) string { return "can only be true when set" }
+func (v onlyTrue) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
+
+func (onlyTrue) ValidateBool(_ context.Context, req validator.BoolRequest, resp *validator.BoolResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() || req.ConfigValue.ValueBool() {
+		return
+	}
+	resp.Diagnostics.AddAttributeError(req.Path, "Default Cannot Be Set to False",
+		fmt.Sprintf("%s can be true or left out. A customer always has a default once it has an item, and "+
+			"CyberSource does not document un-setting it: to make another item the default, set `default = true` "+
+			"on that one (this one then reads false). For a conditional default, write `condition ? true : null`.", req.Path))
+}
+
+// warnIfDefaultRetaken runs at plan time for kinds with a default: when the configuration says
+// `default = true` but the item lost the default since the last apply, the plan takes it back,
+// and the user should see why. When two items of one customer both say true, this warning
+// appears on every plan instead of a silent ping-pong.
+func (k *tmsKind) warnIfDefaultRetaken(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if !k.hasDefault {
+		return
+	}
+	var planned, current types.Bool
+	var id types.String
+	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("default"), &planned)...)
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("default"), &current)...)
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("id"), &id)...)
+	if !planned.ValueBool() || current.IsNull() || current.ValueBool() {
+		return
+	}
+	resp.Diagnostics.AddAttributeWarning(path.Root("default"), fmt.Sprintf("%s Lost the Default", k.noun),
+		fmt.Sprintf("%s %q is no longer its customer's default: another %s became the default after Terraform last "+
+			"applied this configuration, outside Terraform or through another resource of the same customer that also "+
+			"sets `default = true`. This plan makes %q the default again. If two resources of one customer both set "+
+			"`default = true`, they take the default from each other on every apply: set it on one of them only.",
+			k.noun, id.ValueString(), k.lowerNoun(), id.ValueString()))
+}
+
+// defaultItemPoll is how often a default item waiting to be deleted checks its siblings, and
+// defaultItemWait how long it waits for their number to go down. Siblings destroyed in the same
+// run are deleted in parallel and go within a few requests' time; 30 seconds leaves room for a
+// large destroy whose -parallelism queues them, and for the case where they are staying it bounds
+// how long the user waits for the error.
+const (
+	defaultItemPoll = time.Second
+	defaultItemWait = 30 * time.Second
+)
+
+// deleteDefaultAware deletes an item. When CyberSource refuses because the item is its customer's
+// default while others remain (409, §6.2), it waits for the others to go, which is what happens
+// when a whole customer's items are destroyed in one run: Terraform deletes them in parallel and
+// the default must be the last. It counts the customer's items now and then (one list request) and
+// deletes the item once it is alone. When the count stops going down for `wait` (the others are
+// staying: the configuration removed only the default), it gives up with an error that says
+// what to do.
+func deleteDefaultAware(ctx context.Context, k *tmsKind, id string, wait time.Duration,
+	deleteItem func(context.Context) error, countItems func(context.Context) (int, error)) error {
+	err := deleteItem(ctx)
+	if !isDefaultConflict(err) {
+		return err
+	}
+	count, lastChange := -1, time.Now()
+	ticker := time.NewTicker(defaultItemPoll)
+	defer ticker.Stop()
+	for {
+		n, countErr := countItems(ctx)
+		switch {
+		case countErr != nil:
+			return countErr
+		case n <= 1:
+			return deleteItem(ctx)
+		case n != count:
+			count, lastChange = n, time.Now()
+		case time.Since(lastChange) >= wait:
+			return &explainedError{
+				summary: fmt.Sprintf("Cannot Delete the Default %s", k.noun),
+				detail: fmt.Sprintf("%s %q is its customer's default, and CyberSource refuses to delete the default while the "+
+					"customer has others (%d more). They were not deleted within %s, so they are staying. Make another %s "+
+					"the default first: set `default = true` on it and apply, then remove this one. Or destroy the customer, "+
+					"which removes everything it holds.", k.noun, id, n-1, wait, k.lowerNoun()),
+				err: err,
+			}
+		}
+		select {
+		case <-ctx.Done():
+			return err
+		case <-ticker.C:
+		}
+	}
+}
+
+// isDefaultConflict recognises CyberSource's refusal to delete a default (409 conflict).
+func isDefaultConflict(err error) bool {
+	var apiErr *client.APIError
+	return errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusConflict
+}
