@@ -70,13 +70,29 @@ func notEmptyString() validator.String {
 	}
 }
 
-// customerIDValue validates a customer id given in configuration (the data source's id) with the
-// same rule as import ids.
-func customerIDValue() validator.String {
+// customerIDValue validates a customer id given in configuration (the data source's id, an
+// item's customer_id) with the same rule as import ids.
+func customerIDValue() validator.String { return idPartValue(customerKind.ownID()) }
+
+// idPartValue validates an id given in configuration with the rule of its import id part.
+func idPartValue(part idPart) validator.String {
 	return stringCheck{
-		description: "must be a customer id: 1-32 letters or digits",
-		summary:     "Invalid Customer ID",
-		check:       customerKind.ownID().check,
+		description: fmt.Sprintf("must be a %s: %d-%d letters or digits", part.label, max(part.minLength, 1), part.maxLength),
+		summary:     "Invalid " + titleCase(part.label),
+		check:       part.check,
 		detail:      quotingDetail(""),
 	}
+}
+
+// titleCase capitalises each word: "customer id" → "Customer Id"; "id" stays upper case.
+func titleCase(s string) string {
+	words := strings.Fields(s)
+	for i, w := range words {
+		if w == "id" {
+			words[i] = "ID"
+			continue
+		}
+		words[i] = strings.ToUpper(w[:1]) + w[1:]
+	}
+	return strings.Join(words, " ")
 }

@@ -95,16 +95,17 @@ const (
 	defaultItemWait = 30 * time.Second
 )
 
-// deleteDefaultAware deletes an item. When CyberSource refuses because the item is its customer's
-// default while others remain (409, §6.2), it waits for the others to go, which is what happens
-// when a whole customer's items are destroyed in one run: Terraform deletes them in parallel and
-// the default must be the last. It counts the customer's items now and then (one list request) and
-// deletes the item once it is alone. When the count stops going down for `wait` (the others are
-// staying: the configuration removed only the default), it gives up with an error that says
-// what to do.
-func deleteDefaultAware(ctx context.Context, k *tmsKind, id string, wait time.Duration,
-	deleteItem func(context.Context) error, countItems func(context.Context) (int, error)) error {
-	err := deleteItem(ctx)
+// deleteCustomerItem deletes a customer's address or instrument. When CyberSource refuses because
+// the item is its customer's default while others remain (409, §6.2), it waits for the others to
+// go, which is what happens when a whole customer's items are destroyed in one run: Terraform
+// deletes them in parallel and the default must be the last. It counts the customer's items now
+// and then (one list request) and deletes the item once it is alone. When the count stops going
+// down for the provider's default-item wait, the others are staying (the configuration removed
+// only the default), and it gives up with an error that says what to do.
+func deleteCustomerItem[T any](ctx context.Context, d *providerData, k *tmsKind, customerID, id string, opts client.CallOptions,
+	deleteItem func(context.Context, string, string, client.CallOptions) (*client.Receipt, error),
+	listItems func(context.Context, string, client.CallOptions) (*client.List[T], error)) error {
+	_, err := deleteItem(ctx, customerID, id, opts)
 	if !isDefaultConflict(err) {
 		return err
 	}
@@ -112,21 +113,24 @@ func deleteDefaultAware(ctx context.Context, k *tmsKind, id string, wait time.Du
 	ticker := time.NewTicker(defaultItemPoll)
 	defer ticker.Stop()
 	for {
-		n, countErr := countItems(ctx)
+		list, listErr := listItems(ctx, customerID, opts)
+		if listErr != nil {
+			return listErr
+		}
+		n := len(list.Items)
 		switch {
-		case countErr != nil:
-			return countErr
 		case n <= 1:
-			return deleteItem(ctx)
+			_, err = deleteItem(ctx, customerID, id, opts)
+			return err
 		case n != count:
 			count, lastChange = n, time.Now()
-		case time.Since(lastChange) >= wait:
+		case time.Since(lastChange) >= d.defaultItemWait:
 			return &explainedError{
 				summary: fmt.Sprintf("Cannot Delete the Default %s", k.noun),
 				detail: fmt.Sprintf("%s %q is its customer's default, and CyberSource refuses to delete the default while the "+
 					"customer has others (%d more). They were not deleted within %s, so they are staying. Make another %s "+
 					"the default first: set `default = true` on it and apply, then remove this one. Or destroy the customer, "+
-					"which removes everything it holds.", k.noun, id, n-1, wait, k.lowerNoun()),
+					"which removes everything it holds.", k.noun, id, n-1, d.defaultItemWait, k.lowerNoun()),
 				err: err,
 			}
 		}

@@ -84,12 +84,19 @@ func (d *providerData) reportAPIError(diags *diag.Diagnostics, k *tmsKind, actio
 	}
 	summary := fmt.Sprintf("Unable to %s %s", action, k.noun)
 	var what, advice string
-	var tErr *client.TransportError
-	if errors.As(err, &tErr) {
+	var (
+		tErr   *client.TransportError
+		apiErr *client.APIError
+	)
+	switch {
+	case errors.As(err, &tErr):
 		var title string
 		title, what, advice = transportFailureText(tErr, strings.ToLower(action), object)
 		summary += ": " + title
-	} else {
+	case !errors.As(err, &apiErr):
+		// Not an answer and not a failed request: nothing was sent (a check before sending).
+		what = fmt.Sprintf("The request to %s %s was not sent.", strings.ToLower(action), object)
+	default:
 		what = fmt.Sprintf("CyberSource TMS %s the request to %s %s.", answerVerb(err), strings.ToLower(action), object)
 		advice = d.apiErrorAdvice(err)
 	}

@@ -252,11 +252,15 @@ func addClientConfigError(diags *diag.Diagnostics, cfg resolvedConfig, err error
 }
 
 func (p *cybersourceProvider) Resources(context.Context) []func() resource.Resource {
-	return []func() resource.Resource{NewCustomerResource, NewShippingAddressResource}
+	return []func() resource.Resource{
+		NewCustomerResource, NewShippingAddressResource, NewInstrumentIdentifierResource, NewPaymentInstrumentResource,
+	}
 }
 
 func (p *cybersourceProvider) DataSources(context.Context) []func() datasource.DataSource {
-	return []func() datasource.DataSource{NewCustomerDataSource, NewShippingAddressesDataSource}
+	return []func() datasource.DataSource{
+		NewCustomerDataSource, NewShippingAddressesDataSource, NewInstrumentIdentifierDataSource, NewPaymentInstrumentsDataSource,
+	}
 }
 
 // environmentValues is every accepted `environment` value: the names and their host names.

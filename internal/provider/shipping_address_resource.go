@@ -55,19 +55,8 @@ var shippingAddressAPI = tmsAPI[shippingAddressResourceModel, client.ShippingAdd
 		return d.client.UpdateShippingAddress(ctx, state.CustomerID.ValueString(), state.ID.ValueString(), patch, opts)
 	},
 	delete: func(ctx context.Context, d *providerData, state shippingAddressResourceModel, opts client.CallOptions) error {
-		customerID, id := state.CustomerID.ValueString(), state.ID.ValueString()
-		return deleteDefaultAware(ctx, shippingAddressKind, id, d.defaultItemWait,
-			func(ctx context.Context) error {
-				_, err := d.client.DeleteShippingAddress(ctx, customerID, id, opts)
-				return err
-			},
-			func(ctx context.Context) (int, error) {
-				list, err := d.client.ListShippingAddresses(ctx, customerID, opts)
-				if err != nil {
-					return 0, err
-				}
-				return len(list.Items), nil
-			})
+		return deleteCustomerItem(ctx, d, shippingAddressKind, state.CustomerID.ValueString(), state.ID.ValueString(), opts,
+			d.client.DeleteShippingAddress, d.client.ListShippingAddresses)
 	},
 	refresh: func(_ context.Context, prior shippingAddressResourceModel, value *client.ShippingAddress) (shippingAddressResourceModel, diag.Diagnostics) {
 		return prior.refreshed(value), nil

@@ -1,7 +1,6 @@
 package provider
 
 import (
-	"context"
 	"maps"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -23,10 +22,8 @@ func NewShippingAddressesDataSource() datasource.DataSource {
 		listAttribute:  "shipping_addresses",
 		plural:         "shipping addresses",
 		itemAttributes: attributes,
-		list: func(ctx context.Context, c *client.Client, customerID string, opts client.CallOptions) (*client.List[client.ShippingAddress], error) {
-			return c.ListShippingAddresses(ctx, customerID, opts)
-		},
-		item: shippingAddressItemFromAPI,
+		list:           (*client.Client).ListShippingAddresses,
+		item:           shippingAddressItemFromAPI,
 		idAndDefault: func(a *client.ShippingAddress) (string, bool) {
 			return derefString(a.ID), a.Default != nil && *a.Default
 		},
