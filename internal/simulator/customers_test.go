@@ -340,7 +340,7 @@ func TestNotFoundGoneAndRoutes(t *testing.T) {
 		{"GET deleted again", http.MethodGet, customersPath + "/" + id, ``, 410, "notAvailable"},
 		{"id longer than 32", http.MethodGet, customersPath + "/" + unknown + "B", ``, 400, "invalidRequest"},
 		{"unknown path", http.MethodGet, "/tms/v2/tokens", ``, 404, "notFound"},
-		{"sub-resources not served", http.MethodGet, customersPath + "/" + unknown + "/payment-instruments", ``, 404, "notFound"},
+		{"list under an unknown customer", http.MethodGet, customersPath + "/" + unknown + "/payment-instruments", ``, 404, "notFound"},
 		{"no list endpoint", http.MethodGet, customersPath, ``, 405, "invalidRequest"},
 		{"PUT is not supported", http.MethodPut, customersPath + "/" + unknown, `{}`, 405, "invalidRequest"},
 	}

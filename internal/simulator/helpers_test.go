@@ -236,9 +236,10 @@ func withHeader(name, value string) func(*http.Request) {
 	return func(r *http.Request) { r.Header.Set(name, value) }
 }
 
-// stripReadOnly removes the server-owned members so bodies can be compared by their writable part.
+// stripReadOnly removes a customer's server-owned members so bodies can be compared by their
+// writable part.
 func stripReadOnly(m map[string]any) map[string]any {
-	for k := range readOnlyFields {
+	for _, k := range customerKind.dropped {
 		delete(m, k)
 	}
 	return m
