@@ -30,7 +30,7 @@ func (s *Simulator) dispatch(r *http.Request, rt *route, ids pathIDs, merchantID
 	if rep := s.checkProfileID(r, merchantID); rep != nil {
 		return rep
 	}
-	c := &call{r: r, merchantID: merchantID, body: body, ids: ids}
+	c := call{r: r, merchantID: merchantID, body: body, ids: ids}
 	if r.Method == http.MethodPatch {
 		var rep *reply
 		if c.ifMatch, rep = ifMatchHeader(r); rep != nil {

@@ -58,7 +58,7 @@ type listBody struct {
 // serveList answers GET on a list of member objects below one owner object: a customer's addresses
 // or payment instruments, or an identifier's payment instruments. Lists carry X-Total-Count and no
 // ETag (tms-subresources.md §2d).
-func (s *Simulator) serveList(owner, member *kindSpec, c *call) *reply {
+func (s *Simulator) serveList(owner, member *kindSpec, c call) *reply {
 	p, rep := parsePage(c.r.URL.Query())
 	if rep != nil {
 		return rep

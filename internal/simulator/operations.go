@@ -8,12 +8,13 @@ import (
 
 // serveCreate answers POST on a collection: 201 with the new object, its ETag and Location (its
 // self href), or 200 with an existing one that holds the same data (tms-subresources.md §6.6).
-func (s *Simulator) serveCreate(spec *kindSpec, c *call) *reply {
+func (s *Simulator) serveCreate(spec *kindSpec, c call) *reply {
 	w, err := s.store.decodeWrite(spec, c.merchantID, c.body, false)
 	if err != nil {
 		return storeErrorReply(err)
 	}
-	v, created, err := s.store.create(spec, c.merchantID, c.ids.last(), w)
+	parentID := c.ids.last()
+	v, created, err := s.store.create(spec, c.merchantID, parentID, w)
 	if err != nil {
 		return storeErrorReply(err)
 	}
@@ -23,12 +24,12 @@ func (s *Simulator) serveCreate(spec *kindSpec, c *call) *reply {
 		status = http.StatusCreated
 	}
 	rep := objectReply(status, spec, v, c.r)
-	rep.header.Set("Location", linkBase(spec, c.r)+v.self)
+	rep.header.Set("Location", linkBase(spec, c.r)+spec.collectionPathOf(parentID)+"/"+v.id)
 	return rep
 }
 
 // serveItem answers GET, PATCH and DELETE on one object.
-func (s *Simulator) serveItem(spec *kindSpec, c *call) *reply {
+func (s *Simulator) serveItem(spec *kindSpec, c call) *reply {
 	parentID, id := c.ids.parent(), c.ids.last()
 	var v view
 	var err error

@@ -63,25 +63,25 @@ func (reg *kindRegistry) addKindRoutes(k *kindSpec) {
 		collectionMethods = []string{http.MethodGet, http.MethodPost}
 	}
 	owner := reg.byKind[k.parent]
-	reg.addRoute(k.collectionRoute, k.collectionPath, collectionMethods, func(s *Simulator, c *call) *reply {
+	reg.addRoute(k.collectionRoute, k.collectionPath, collectionMethods, func(s *Simulator, c call) *reply {
 		if c.r.Method == http.MethodGet {
 			return s.serveList(owner, k, c)
 		}
 		return s.serveCreate(k, c)
 	})
 	itemPath := k.collectionPath + "/{" + k.idParam.name + "}"
-	reg.addRoute(k.itemRoute, itemPath, []string{http.MethodGet, http.MethodPatch, http.MethodDelete}, func(s *Simulator, c *call) *reply {
+	reg.addRoute(k.itemRoute, itemPath, []string{http.MethodGet, http.MethodPatch, http.MethodDelete}, func(s *Simulator, c call) *reply {
 		return s.serveItem(k, c)
 	})
 	for _, l := range k.lists {
 		member := reg.byKind[l.member]
-		reg.addRoute(l.route, itemPath+"/"+l.segment, []string{http.MethodGet}, func(s *Simulator, c *call) *reply {
+		reg.addRoute(l.route, itemPath+"/"+l.segment, []string{http.MethodGet}, func(s *Simulator, c call) *reply {
 			return s.serveList(k, member, c)
 		})
 	}
 }
 
-func (reg *kindRegistry) addRoute(name, pattern string, methods []string, handle func(*Simulator, *call) *reply) {
+func (reg *kindRegistry) addRoute(name, pattern string, methods []string, handle func(*Simulator, call) *reply) {
 	rt := &route{name: name, methods: methods, handle: handle}
 	for part := range strings.SplitSeq(strings.TrimPrefix(pattern, "/"), "/") {
 		if name, isParam := strings.CutPrefix(part, "{"); isParam {

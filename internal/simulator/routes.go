@@ -14,7 +14,7 @@ type route struct {
 	name     string
 	segments []segment
 	methods  []string
-	handle   func(s *Simulator, c *call) *reply
+	handle   func(s *Simulator, c call) *reply
 }
 
 // segment is one literal path segment or one {placeholder}.

@@ -60,13 +60,11 @@ func (o *object) parentID() string {
 
 // view is a consistent copy of what a handler needs from an object.
 type view struct {
-	id, etag, self string
-	body           []byte
+	id, etag string
+	body     []byte
 }
 
-func (o *object) view() view {
-	return view{id: o.id, etag: o.etag, self: o.selfPath(), body: o.body}
-}
+func (o *object) view() view { return view{id: o.id, etag: o.etag, body: o.body} }
 
 type objectKey struct {
 	kind Kind
