@@ -35,8 +35,9 @@ func (st *store) create(spec *kindSpec, merchantID, parentID string, w write) (v
 		parent.children = append(parent.children, o)
 	}
 	o.retarget(target)
-	// §6.1: the first item becomes the default when the request does not choose; so does any
-	// item created while the parent has no default (after a customer PATCH cleared it: inferred).
+	// §6.1: the first item becomes the default (default:false is ignored, see decodeWrite), and
+	// so does any item created while the parent has none (after a customer PATCH cleared it:
+	// inferred); default:true takes the role from the current default.
 	if spec.defaultOf != nil && (w.makeDefault || parent.defaultChild(spec) == nil) {
 		parent.setDefault(o)
 	}
