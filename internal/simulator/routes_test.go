@@ -1,8 +1,10 @@
 package simulator
 
 import (
+	"log/slog"
 	"net/http"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -157,5 +159,59 @@ func TestBeforeHookIDs(t *testing.T) {
 	}
 	if got := calls(); !slices.Equal(got, want) {
 		t.Errorf("hook calls\n%v\nwant\n%v", got, want)
+	}
+}
+
+// TestEveryRouteHasFaultsStatsAndLog: the gateway's faults, the counters and the one log line per
+// request cover every route, each line naming the route and the path's ids.
+func TestEveryRouteHasFaultsStatsAndLog(t *testing.T) {
+	logs := &syncBuffer{}
+	ts := startServer(t, Options{Logger: slog.New(slog.NewTextHandler(logs, nil))})
+	cid, _ := ts.create(t, `{}`)
+	iid := ts.identifier(t, testPAN)
+	sid, _ := ts.post(t, addressesPath(cid), `{}`)
+	pid, _ := ts.post(t, instrumentsPath(cid), instrumentBody(iid))
+	calls := []struct {
+		method, path, route string
+		logged              []string // attributes the log line must carry
+	}{
+		{http.MethodPost, customersPath, "customers", nil},
+		{http.MethodGet, customersPath + "/" + cid, "customer", []string{"customer=" + cid}},
+		{http.MethodGet, addressesPath(cid), "shipping-addresses", []string{"customer=" + cid}},
+		{http.MethodGet, addressesPath(cid) + "/" + sid, "shipping-address", []string{"customer=" + cid, "shipping_address=" + sid}},
+		{http.MethodGet, instrumentsPath(cid), "payment-instruments", []string{"customer=" + cid}},
+		{http.MethodGet, instrumentsPath(cid) + "/" + pid, "payment-instrument", []string{"customer=" + cid, "payment_instrument=" + pid}},
+		{http.MethodPost, identifiersPath, "instrument-identifiers", nil},
+		{http.MethodGet, identifierPath(iid), "instrument-identifier", []string{"instrument_identifier=" + iid}},
+		{http.MethodGet, identifierPath(iid) + "/paymentinstruments", "instrument-identifier-payment-instruments", []string{"instrument_identifier=" + iid}},
+		{http.MethodGet, "/tms/v2/tokens", "unknown", nil},
+	}
+	body := func(method string) string {
+		if method == http.MethodPost {
+			return `{"card":{"number":"` + otherPAN + `"}}`
+		}
+		return ""
+	}
+	ts.Sim.ResetStats()
+	for _, c := range calls {
+		a := ts.do(t, c.method, c.path, body(c.method))
+		line := logLine(logs.String(), a.header.Get("v-c-correlation-id"))
+		for _, want := range append([]string{"route=" + c.route, "status=" + strconv.Itoa(a.status)}, c.logged...) {
+			if !strings.Contains(line, want) {
+				t.Errorf("%s %s: log line lacks %s: %s", c.method, c.path, want, line)
+			}
+		}
+		if ts.Sim.Stats().Requests[c.method+" "+c.route+" "+strconv.Itoa(a.status)] != 1 {
+			t.Errorf("%s %s: not counted as %s: %v", c.method, c.path, c.route, ts.Sim.Stats().Requests)
+		}
+	}
+	ts.Sim.SetFaults(Faults{Rate503: 1})
+	for _, c := range calls {
+		if a := ts.do(t, c.method, c.path, body(c.method)); a.status != http.StatusServiceUnavailable {
+			t.Errorf("%s %s under a 503 fault: %d", c.method, c.path, a.status)
+		}
+	}
+	if n := ts.Sim.Stats().FaultsInjected[Fault503]; n != len(calls) {
+		t.Errorf("503 faults %d, want %d", n, len(calls))
 	}
 }
