@@ -42,7 +42,7 @@ func TestCardNumberNeverShown(t *testing.T) {
 	body := `{"card":{"number":"` + pan + `","securityCode":"737","expirationMonth":"03","expirationYear":"2030"}}`
 	created := ts.do(t, http.MethodPost, identifiersPath, body)
 	record(created)
-	record(ts.do(t, http.MethodPost, identifiersPath, body)) // the 200 of §6.6
+	record(ts.do(t, http.MethodPost, identifiersPath, body)) // the 200 of tms-subresources.md §6.6
 	iid, _ := created.json(t)["id"].(string)
 	record(ts.do(t, http.MethodPost, identifiersPath, `{"card":{"number":"`+pan+`9999"}}`))  // 400: too long
 	record(ts.do(t, http.MethodPatch, identifierPath(iid), `{"card":{"number":"`+pan+`"}}`)) // 400: create only
@@ -86,8 +86,8 @@ func TestCardNumberNeverShown(t *testing.T) {
 	ts.Sim.store.mu.RUnlock()
 
 	everything := seen.String()
-	// The hidden digits, and the write-only members that went with them (§5). Random ids and
-	// ETags make a short digit string a poor probe, hence the member names.
+	// The hidden digits, and the write-only members that went with them (tms-subresources.md §5).
+	// Random ids and ETags make a short digit string a poor probe, hence the member names.
 	for _, secret := range []string{pan, pan[6:12], `"securityCode"`, `"expirationYear":"2030"`} {
 		if strings.Contains(everything, secret) {
 			t.Errorf("%s appears in what the simulator shows or keeps", secret)

@@ -13,7 +13,7 @@ var tokenIDPattern = regexp.MustCompile(`^[0-9A-F]{32}$`)
 
 func TestCreateCustomerAnswer(t *testing.T) {
 	ts := startServer(t, Options{})
-	// The §3 example create body.
+	// The tms-api.md §3 example create body.
 	body := `{"buyerInformation":{"merchantCustomerID":"cust-000123","email":"jane@example.com"},
 	 "clientReferenceInformation":{"code":"TC50171_3"},
 	 "merchantDefinedInformation":[{"name":"data1","value":"loyalty-gold"}]}`

@@ -139,7 +139,7 @@ func TestDefaultSwitching(t *testing.T) {
 			}, "customer", "three", "two")
 			expectDefault("Modify", "two")
 
-			// The list shows the default first, then creation order (§3.1, §4.1).
+			// The default first, then creation order (tms-subresources.md §3.1, §4.1).
 			order := ts.do(t, http.MethodGet, kind.collection(cid), "").embeddedIDs(t, kind.listMember)
 			if want := []string{id("two"), id("one"), id("three")}; !slices.Equal(order, want) {
 				t.Errorf("list order %v, want the default then creation order %v", order, want)
@@ -148,8 +148,9 @@ func TestDefaultSwitching(t *testing.T) {
 	}
 }
 
-// TestDeletingDefaults follows §6.2 and §11.6: the default of several items cannot be deleted, the
-// others can, and the last one can, which leaves the customer without a default.
+// TestDeletingDefaults follows tms-subresources.md §6.2 and §11.6: the default of several items
+// cannot be deleted, the others can, and the last one can, which leaves the customer without a
+// default.
 func TestDeletingDefaults(t *testing.T) {
 	for _, kind := range childKinds() {
 		t.Run(kind.name, func(t *testing.T) {

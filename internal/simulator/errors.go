@@ -49,7 +49,7 @@ const (
 	msgMissingFields      = "Declined - The request is missing one or more fields"
 )
 
-// errorReply builds the §4 error body: {"errors":[{"type","message","details"}]}.
+// errorReply builds the tms-api.md §4 error body: {"errors":[{"type","message","details"}]}.
 func errorReply(status int, errType, message string, details ...fieldDetail) *reply {
 	body, err := json.Marshal(struct {
 		Errors []apiErrorItem `json:"errors"`

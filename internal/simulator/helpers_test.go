@@ -37,7 +37,7 @@ type signSpec struct {
 	cred        credential
 	date        time.Time // zero: now
 	signedHost  string    // "": the request's host
-	headers     []string  // nil: the §5a list for the method
+	headers     []string  // nil: the tms-api.md §5a list for the method
 	signedBody  []byte    // nil: the body sent
 	omitDigest  bool      // send no digest header
 	extraHeader func(h http.Header)
@@ -118,7 +118,7 @@ func (a answer) json(t testing.TB) map[string]any {
 	return m
 }
 
-// errorType returns errors[0].type of a §4 error body.
+// errorType returns errors[0].type of a tms-api.md §4 error body.
 func (a answer) errorType(t testing.TB) string {
 	t.Helper()
 	errs, _ := a.json(t)["errors"].([]any)

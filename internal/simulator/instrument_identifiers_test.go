@@ -70,7 +70,7 @@ func TestIdentifierAnswer(t *testing.T) {
 	want := map[string]any{
 		"_links": map[string]any{"self": map[string]any{"href": self}, "paymentInstruments": map[string]any{"href": self + "/paymentinstruments"}},
 		"id":     id, "object": "instrumentIdentifier", "state": "ACTIVE", "type": "enrollable card", "source": "CONTACTLESS_TAP",
-		// The expiration, security code and billTo went to the issuer only (§5, §7).
+		// Expiration, security code and billTo went to the issuer only (tms-subresources.md §5, §7).
 		"card":                         map[string]any{"number": testPANMasked},
 		"tokenProvisioningInformation": map[string]any{"consumerConsentObtained": true},
 		"processingInformation":        mustJSON(t, `{"authorizationOptions":{"initiator":{"merchantInitiatedTransaction":{"previousTransactionId":"123456789619999"}}}}`),
@@ -117,8 +117,8 @@ func TestIdentifierValidation(t *testing.T) {
 	})
 }
 
-// TestIdentifierPatch: only the merchant-initiated-transaction values change (§5.2); anything set
-// on creation is refused, by its own name.
+// TestIdentifierPatch: PATCH changes only the merchant-initiated-transaction values
+// (tms-subresources.md §5.2); anything set on creation is refused, by its own name.
 func TestIdentifierPatch(t *testing.T) {
 	ts := startServer(t, Options{})
 	iid := ts.identifier(t, testPAN)
@@ -158,8 +158,9 @@ func TestIdentifierPatch(t *testing.T) {
 	}
 }
 
-// TestIdentifierDeletion: an identifier a payment instrument references cannot be deleted (§6.4);
-// deleting the last instrument that references one deletes it too (§6.3).
+// TestIdentifierDeletion: an identifier a payment instrument references cannot be deleted
+// (tms-subresources.md §6.4); deleting the last instrument that references one deletes it too
+// (§6.3).
 func TestIdentifierDeletion(t *testing.T) {
 	ts := startServer(t, Options{})
 	customerA, _ := ts.create(t, `{}`)

@@ -23,8 +23,8 @@ var customerKind = &kindSpec{
 		"defaultPaymentInstrument": group(schema{"id": text(noLimit)}),
 		"defaultShippingAddress":   group(schema{"id": text(noLimit)}),
 	},
-	// Server-owned (§3): a client echoing a response back would send them, so they are dropped
-	// rather than refused (inferred).
+	// Server-owned (tms-api.md §3): a client echoing a response back would send them, so they are
+	// dropped rather than refused (inferred).
 	dropped: []string{"id", "metadata", "_links", "_embedded"},
 }
 

@@ -17,8 +17,8 @@ var instrumentIdentifierKind = &kindSpec{
 	},
 	newID:         newInstrumentIdentifierID,
 	absoluteLinks: true,
-	// PATCH may change only the merchant-initiated-transaction values (§5.2); the rest is set
-	// once, by the POST that creates the identifier.
+	// PATCH may change only the merchant-initiated-transaction values (tms-subresources.md §5.2);
+	// the rest is set once, by the POST that creates the identifier.
 	schema: schema{
 		"type":   createOnly(oneOf("enrollable card", "enrollable token")),
 		"source": createOnly(text(noLimit)),
@@ -38,10 +38,10 @@ var instrumentIdentifierKind = &kindSpec{
 	},
 	dropped:  []string{"id", "object", "state", "metadata", "_links", "_embedded", "issuer", "tokenizedCard"},
 	required: []string{"card.number"},
-	// Sent to the issuer for network-token enrollment and never kept (§5, §7).
+	// Sent to the issuer for network-token enrollment and never kept (tms-subresources.md §5, §7).
 	writeOnly: []string{"card.expirationMonth", "card.expirationYear", "card.securityCode", "billTo"},
 	fixed:     map[string]any{"object": "instrumentIdentifier", "state": "ACTIVE"},
-	// §6.4; the message is the spec's description of this 409 (§8).
+	// tms-subresources.md §6.4; the message is the spec's description of this 409 (§8).
 	inUse:   &conflictError{errType: errInstrumentIdentifierDeletion, message: "The token is linked to a Payment Instrument"},
 	prepare: tokenizeCardNumber,
 }

@@ -38,12 +38,13 @@ var paymentInstrumentKind = &kindSpec{
 	},
 	dropped: subResourceDropped,
 	// A payment instrument cannot exist without an identifier: the DG lists the id as optional,
-	// but a POST without one is refused (§4, inferred).
+	// but a POST without one is refused (tms-subresources.md §4, inferred).
 	required: []string{"instrumentIdentifier.id"},
 	fixed:    map[string]any{"object": "paymentInstrument", "state": "ACTIVE"},
 	defaultOf: &defaultRole{
-		group:    "defaultPaymentInstrument",
-		conflict: "Action cannot be performed as the PaymentInstrument is the customers default", // §6.2
+		group: "defaultPaymentInstrument",
+		// The message tms-subresources.md §6.2 documents.
+		conflict: "Action cannot be performed as the PaymentInstrument is the customers default",
 	},
 	ref: &reference{field: "instrumentIdentifier", kind: KindInstrumentIdentifier},
 }

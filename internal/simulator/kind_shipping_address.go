@@ -24,7 +24,7 @@ var shippingAddressKind = &kindSpec{
 	dropped: subResourceDropped,
 	defaultOf: &defaultRole{
 		group: "defaultShippingAddress",
-		// Inferred by analogy with the payment instrument's documented message (§6.2).
+		// Inferred by analogy with the instrument's documented message (tms-subresources.md §6.2).
 		conflict: "Action cannot be performed as the ShippingAddress is the customers default",
 	},
 }

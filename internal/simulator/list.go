@@ -84,7 +84,7 @@ func (s *Simulator) serveList(owner, member *kindSpec, c call) *reply {
 
 // pageLinks are relative hrefs carrying offset and limit: self, first and last always, prev and
 // next when such a page exists. Pages start at multiples of limit from first, and prev steps back
-// by limit from the current offset (inferred: §3.1 shows only the shape).
+// by limit from the current offset (inferred: tms-subresources.md §3.1 shows only the shape).
 func pageLinks(path string, p page, total int) map[string]any {
 	at := func(offset int) map[string]any {
 		return href(path + "?offset=" + strconv.Itoa(offset) + "&limit=" + strconv.Itoa(p.limit))

@@ -12,7 +12,7 @@ func TestCreatePaymentInstrumentAnswer(t *testing.T) {
 	ts := startServer(t, Options{})
 	cid, _ := ts.create(t, `{}`)
 	iid := ts.identifier(t, testPAN)
-	// The §4 example body.
+	// The tms-subresources.md §4 example body.
 	body := `{"default": true,
 	 "card": {"expirationMonth":"12","expirationYear":"2031","type":"001"},
 	 "billTo": {"firstName":"John","lastName":"Doe","address1":"1 Market St","locality":"San Francisco",
@@ -99,8 +99,9 @@ func TestPaymentInstrumentValidation(t *testing.T) {
 	})
 }
 
-// TestPaymentInstrumentRetarget: PATCH may name another identifier (§4); the embedded copy and both
-// identifiers' lists follow, and the old identifier stays (only DELETE cascades).
+// TestPaymentInstrumentRetarget: PATCH may name another identifier (tms-subresources.md §4); the
+// embedded copy and both identifiers' lists follow, and the old identifier stays (only DELETE
+// cascades).
 func TestPaymentInstrumentRetarget(t *testing.T) {
 	ts := startServer(t, Options{})
 	cid, _ := ts.create(t, `{}`)
@@ -140,7 +141,8 @@ func TestPaymentInstrumentRetarget(t *testing.T) {
 }
 
 // TestIdentifierChangesReachEmbeddedCopies: a PATCH of an identifier changes the answers of the
-// instruments that embed it and of their customers, so all of them get new ETags (§6.7, §11.4).
+// instruments that embed it and of their customers, so all of them get new ETags
+// (tms-subresources.md §6.7, §11.4).
 func TestIdentifierChangesReachEmbeddedCopies(t *testing.T) {
 	ts := startServer(t, Options{})
 	cid, _ := ts.create(t, `{}`)

@@ -83,7 +83,8 @@ func TestRequestLevelChecks(t *testing.T) {
 			{addressesPath(cid) + "/" + long, "shippingAddressId"},
 			{instrumentsPath(cid) + "/" + long, "paymentInstrumentId"},
 			{identifierPath(long), "instrumentIdentifierId"},
-			{identifierPath("70100000000"), "instrumentIdentifierId"}, // 11 characters: below §2a's 12
+			// 11 characters: below the 12 of tms-subresources.md §2a.
+			{identifierPath("70100000000"), "instrumentIdentifierId"},
 			{identifierPath("70100000000") + "/paymentinstruments", "instrumentIdentifierId"},
 		} {
 			a := ts.do(t, http.MethodGet, tt.path, "")

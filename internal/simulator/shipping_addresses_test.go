@@ -10,7 +10,7 @@ import (
 func TestCreateShippingAddressAnswer(t *testing.T) {
 	ts := startServer(t, Options{})
 	cid, _ := ts.create(t, `{}`)
-	// The §3 example body.
+	// The tms-subresources.md §3 example body.
 	body := `{"default": true,
 	 "shipTo": {"firstName":"John","lastName":"Doe","company":"Acme","address1":"1 Market St",
 	            "locality":"San Francisco","administrativeArea":"CA","postalCode":"94105","country":"US",
@@ -26,7 +26,7 @@ func TestCreateShippingAddressAnswer(t *testing.T) {
 	want["_links"] = map[string]any{"self": map[string]any{"href": self}, "customer": map[string]any{"href": customersPath + "/" + cid}}
 	want["metadata"] = map[string]any{"creator": DemoMerchantID}
 	if !reflect.DeepEqual(got, want) {
-		t.Errorf("answer\n%v\nwant\n%v", got, want) // no object, no state (§3)
+		t.Errorf("answer\n%v\nwant\n%v", got, want) // no object, no state (tms-subresources.md §3)
 	}
 	if g := ts.do(t, http.MethodGet, self, ""); g.status != http.StatusOK || string(g.body) != string(a.body) || g.header.Get("ETag") != a.header.Get("ETag") {
 		t.Errorf("GET after POST: %d %s", g.status, g.body)

@@ -35,9 +35,9 @@ func (st *store) create(spec *kindSpec, merchantID, parentID string, w write) (v
 		parent.children = append(parent.children, o)
 	}
 	o.retarget(target)
-	// §6.1: the first item becomes the default (default:false is ignored, see decodeWrite), and
-	// so does any item created while the parent has none (after a customer PATCH cleared it:
-	// inferred); default:true takes the role from the current default.
+	// tms-subresources.md §6.1: the first item becomes the default (default:false is ignored, see
+	// decodeWrite), and so does any item created while the parent has none (after a customer PATCH
+	// cleared it: inferred); default:true takes the role from the current default.
 	if spec.defaultOf != nil && (w.makeDefault || parent.defaultChild(spec) == nil) {
 		parent.setDefault(o)
 	}
@@ -134,7 +134,8 @@ func (st *store) removeTree(o *object, touched []*object) []*object {
 	}
 	if p := o.parent; p != nil {
 		if o.spec.defaultOf != nil && p.defaultChild(o.spec) == o {
-			// The only item, or one removed out of band: the parent has no default now (§6.2).
+			// The only item, or one removed out of band: the parent has no default now
+			// (tms-subresources.md §6.2).
 			p.fields = mergePatch(p.fields, map[string]any{o.spec.defaultOf.group: nil})
 		}
 		p.children = slices.DeleteFunc(p.children, func(c *object) bool { return c == o })

@@ -22,7 +22,8 @@ func instrumentsPath(customerID string) string {
 }
 func identifierPath(id string) string { return identifiersPath + "/" + id }
 
-// identifierIDPattern is a card identifier's id: 19 digits starting with 70 (§2a).
+// identifierIDPattern is a card identifier's id: 19 digits starting with 70
+// (tms-subresources.md §2a).
 var identifierIDPattern = regexp.MustCompile(`^70[0-9]{17}$`)
 
 // A test card number and its masked form (tms-subresources.md §7).

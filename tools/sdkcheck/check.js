@@ -81,7 +81,8 @@ async function main() {
   expect(first.data.default === true, 'the first address is the default', first.data.default);
   const second = await succeeds(201, 'postCustomerShippingAddress (second)', addresses, 'postCustomerShippingAddress', cid, shipTo('June'), {});
   expect(second.data.default === false, 'the second is not', second.data.default);
-  // The samples set _default on the model, which the SDK then sends as "_default" (§10.1): ignored.
+  // The samples set _default on the model, which the SDK then sends as "_default"
+  // (tms-subresources.md §10.1): ignored.
   const sample = new cybersource.PostCustomerShippingAddressRequest();
   sample._default = true;
   sample.shipTo = shipTo('Joan').shipTo;
