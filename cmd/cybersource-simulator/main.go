@@ -17,9 +17,14 @@ import (
 	"github.com/cybersource-tf/terraform-provider-cybersource/internal/simulator"
 )
 
-const usageText = `cybersource-simulator serves a stateful, offline stand-in for the CyberSource TMS customer API
-(POST/GET/PATCH/DELETE /tms/v2/customers) with real HTTP Signature and JWT checks, on a loopback
-address only. Credentials default to the fake demo merchant.
+const usageText = `cybersource-simulator serves a stateful, offline stand-in for the CyberSource Token
+Management Service on a loopback address only, with real HTTP Signature and JWT checks:
+  /tms/v2/customers[/{id}]                                   POST, GET, PATCH, DELETE
+  /tms/v2/customers/{id}/shipping-addresses[/{id}]           list, POST, GET, PATCH, DELETE
+  /tms/v2/customers/{id}/payment-instruments[/{id}]          list, POST, GET, PATCH, DELETE
+  /tms/v1/instrumentidentifiers[/{id}]                       POST, GET, PATCH, DELETE
+  /tms/v1/instrumentidentifiers/{id}/paymentinstruments      list
+Credentials default to the fake demo merchants.
 
 Usage:
   cybersource-simulator [flags]
@@ -32,13 +37,18 @@ Point the provider at it (the command prints these lines once it listens):
   export CYBERSOURCE_PROFILE_ID=%s
 Also accepted by default: merchant %s (key %s, secret %s) and the meta key
 %s (secret %s) of portfolio %s, which may act for both merchants.
-With -tls, also trust its certificate: -cert-out sim.pem, then export SSL_CERT_FILE=sim.pem.
-Counters and stored customers: curl $CYBERSOURCE_ENDPOINT/__simulator/stats
+With -tls, also trust its certificate: -cert-out sim.pem, then export SSL_CERT_FILE=sim.pem
+(Node.js: NODE_EXTRA_CA_CERTS=sim.pem).
+Counters and stored objects: curl $CYBERSOURCE_ENDPOINT/__simulator/stats
+(with -tls: curl --cacert sim.pem ...).
 
 Config file (-config), every section optional (omitted = demo defaults, [] = none):
   {"merchants":[{"id":"m1","keyId":"...","sharedSecret":"<base64>","profileIds":["<36 chars>"]}],
    "metaKeys":[{"keyId":"...","sharedSecret":"<base64>","portfolioId":"p1","merchantIds":["m1"]}],
-   "jwtCertificates":[{"merchantId":"m1","certificateFile":"m1-cert.pem"}]}
+   "jwtCertificates":[{"merchantId":"m2","certificateFile":"m2-cert.pem"}]}
+A JWT certificate lets its merchant (or, for a portfolio id, the portfolio's merchants) sign with
+the P12 file that holds it: export CYBERSOURCE_MERCHANT_ID, CYBERSOURCE_P12_FILE and
+CYBERSOURCE_P12_PASSWORD instead of the key id and shared secret.
 
 Flags:
 `
@@ -87,7 +97,7 @@ func parseFlags(args []string, stderr io.Writer) (*settings, error) {
 	}
 	fs.StringVar(&s.addr, "addr", "127.0.0.1:0", "listen `address`; loopback only (port 0 picks a free port)")
 	fs.BoolVar(&s.tls, "tls", false, "serve HTTPS with a fresh self-signed certificate for 127.0.0.1 and localhost")
-	fs.StringVar(&s.certOut, "cert-out", "", "with -tls, write the certificate PEM to this `file` (for SSL_CERT_FILE)")
+	fs.StringVar(&s.certOut, "cert-out", "", "with -tls, write the certificate PEM to this `file` (for SSL_CERT_FILE, NODE_EXTRA_CA_CERTS, curl --cacert)")
 	fs.StringVar(&s.urlFile, "url-file", "", "write the base URL to this `file` once listening (removed on exit)")
 	fs.StringVar(&s.configFile, "config", "", "JSON `file` of merchants, meta keys and JWT certificates (see above)")
 	fs.StringVar(&s.merchant.ID, "merchant", simulator.DemoMerchantID, "merchant id of the first merchant")
@@ -138,8 +148,12 @@ func (s *settings) options(logger *slog.Logger) (simulator.Options, error) {
 			return opts, err
 		}
 	}
+	// The simulator's own defaults, made explicit so that the banner lists them too.
 	if opts.Merchants == nil {
 		opts.Merchants = simulator.DemoMerchants()
+	}
+	if opts.MetaKeys == nil {
+		opts.MetaKeys = simulator.DemoMetaKeys()
 	}
 	if len(opts.Merchants) == 0 {
 		return opts, nil
@@ -184,7 +198,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err := s.writeFiles(srv); err != nil {
 		return errors.Join(err, srv.Close())
 	}
-	if _, err := io.WriteString(stdout, howTo(srv, opts, s.certOut)); err != nil {
+	b := banner{url: srv.URL, opts: opts, certFile: s.certOut, certChosen: s.setFlags["cert-out"]}
+	if _, err := io.WriteString(stdout, b.String()); err != nil {
 		return errors.Join(err, srv.Close())
 	}
 
@@ -194,6 +209,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	err = srv.Shutdown(shutdownCtx)
 	if s.urlFile != "" {
 		err = errors.Join(err, os.Remove(s.urlFile))
+	}
+	if s.tls && !s.setFlags["cert-out"] { // the temporary certificate file is the command's own
+		err = errors.Join(err, os.Remove(s.certOut))
 	}
 	return err
 }
@@ -221,25 +239,4 @@ func writeFileAtomic(path string, data []byte) error {
 		return err
 	}
 	return os.Rename(tmp, path)
-}
-
-// howTo is the text printed once listening: how to point the provider at this simulator.
-func howTo(srv *simulator.Server, opts simulator.Options, certFile string) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "CyberSource TMS simulator listening on %s\n\nPoint the provider at it:\n", srv.URL)
-	fmt.Fprintf(&b, "  export CYBERSOURCE_ENDPOINT=%s\n", srv.URL)
-	if len(opts.Merchants) > 0 {
-		m := opts.Merchants[0]
-		profile := simulator.DemoProfileID
-		if len(m.ProfileIDs) > 0 {
-			profile = m.ProfileIDs[0]
-		}
-		fmt.Fprintf(&b, "  export CYBERSOURCE_MERCHANT_ID=%s\n  export CYBERSOURCE_KEY_ID=%s\n  export CYBERSOURCE_SHARED_SECRET=%s\n  export CYBERSOURCE_PROFILE_ID=%s\n",
-			m.ID, m.KeyID, m.SharedSecret, profile)
-	}
-	if certFile != "" {
-		fmt.Fprintf(&b, "  export SSL_CERT_FILE=%s\n", certFile)
-	}
-	fmt.Fprintf(&b, "\nCounters and customers: curl %s/__simulator/stats\nStop with Ctrl-C.\n", srv.URL)
-	return b.String()
 }

@@ -8,6 +8,7 @@ import (
 	"flag"
 	"net/http"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -40,7 +41,8 @@ func TestHelpExplainsHowToPointTheProvider(t *testing.T) {
 	if !errors.Is(err, flag.ErrHelp) {
 		t.Fatalf("err %v", err)
 	}
-	for _, want := range []string{"CYBERSOURCE_ENDPOINT", "SSL_CERT_FILE", simulator.DemoMerchantID, "-rate-502-after", "/__simulator/stats"} {
+	for _, want := range []string{"CYBERSOURCE_ENDPOINT", "SSL_CERT_FILE", simulator.DemoMerchantID, "-rate-502-after", "/__simulator/stats",
+		"--cacert", "NODE_EXTRA_CA_CERTS", "CYBERSOURCE_P12_FILE", "shipping-addresses", "payment-instruments", "instrumentidentifiers"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("-help lacks %q", want)
 		}
@@ -159,5 +161,54 @@ func TestRunServesUntilCancelled(t *testing.T) {
 	}
 	if _, err := os.Stat(urlFile); !os.IsNotExist(err) {
 		t.Errorf("url file left behind: %v", err)
+	}
+}
+
+// TestBannerCurlWorks runs the stats command the banner prints, as printed, with and without
+// -cert-out: over TLS it must name a certificate file that curl can trust.
+func TestBannerCurlWorks(t *testing.T) {
+	curl, err := exec.LookPath("curl")
+	if err != nil {
+		t.Skip("curl is not installed")
+	}
+	for _, args := range [][]string{{"-tls", "-cert-out", filepath.Join(t.TempDir(), "sim.pem")}, {"-tls"}, {}} {
+		t.Run(strings.Join(args, " "), func(t *testing.T) {
+			ctx, cancel := context.WithCancel(context.Background())
+			var stdout, stderr syncBuffer
+			done := make(chan error, 1)
+			go func() { done <- run(ctx, append(args, "-quiet"), &stdout, &stderr) }()
+			defer func() {
+				cancel()
+				if err := <-done; err != nil {
+					t.Error(err)
+				}
+			}()
+			var line string
+			for deadline := time.Now().Add(10 * time.Second); line == "" && time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+				for _, l := range strings.Split(stdout.String(), "\n") {
+					if _, command, ok := strings.Cut(l, "Counters and stored objects: "); ok {
+						line = command
+					}
+				}
+			}
+			fields := strings.Fields(line)
+			if len(fields) < 2 || fields[0] != "curl" {
+				t.Fatalf("no curl command in the banner:\n%s%s", stdout.String(), stderr.String())
+			}
+			out, err := exec.Command(curl, append([]string{"--silent", "--show-error", "--fail"}, fields[1:]...)...).CombinedOutput()
+			if err != nil || !strings.Contains(string(out), `"objectsStored"`) {
+				t.Errorf("%s: %v\n%s", line, err, out)
+			}
+			if len(args) == 1 { // -tls alone: the command removes its temporary certificate on exit
+				cancel()
+				if err := <-done; err != nil {
+					t.Error(err)
+				}
+				done <- nil
+				if _, err := os.Stat(fields[2]); !os.IsNotExist(err) {
+					t.Errorf("temporary certificate %s left behind: %v", fields[2], err)
+				}
+			}
+		})
 	}
 }

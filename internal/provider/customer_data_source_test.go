@@ -10,6 +10,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/cybersource-tf/terraform-provider-cybersource/internal/simulator"
 )
 
 const customerDataAddress = "data.cybersource_tms_customer.test"
@@ -52,11 +54,13 @@ func TestAccCustomerDataSource_embedded(t *testing.T) {
 	id, err := sim.SeedCustomer(e.merchantID, []byte(`{"buyerInformation":{"merchantCustomerID":"seeded-1"},`+
 		`"merchantDefinedInformation":[{"name":"data2","value":"vip"}]}`))
 	e.mustSim(err)
-	instrumentID, err := sim.SeedPaymentInstrument(e.merchantID, id, []byte(`{"state":"ACTIVE",`+
-		`"card":{"expirationMonth":"09","expirationYear":"2030","type":"001"},`+
-		`"instrumentIdentifier":{"id":"7010000000016241111"}}`))
+	identifierID, err := sim.Seed(simulator.KindInstrumentIdentifier, e.merchantID, "", []byte(`{"card":{"number":"4111111111111111"}}`))
 	e.mustSim(err)
-	addressID, err := sim.SeedShippingAddress(e.merchantID, id, []byte(`{"shipTo":{"firstName":"Jane","lastName":"Doe",`+
+	instrumentID, err := sim.Seed(simulator.KindPaymentInstrument, e.merchantID, id, []byte(`{`+
+		`"card":{"expirationMonth":"09","expirationYear":"2030","type":"001"},`+
+		`"instrumentIdentifier":{"id":"`+identifierID+`"}}`))
+	e.mustSim(err)
+	addressID, err := sim.Seed(simulator.KindShippingAddress, e.merchantID, id, []byte(`{"shipTo":{"firstName":"Jane","lastName":"Doe",`+
 		`"company":"Example Ltd","address1":"1 Market St","address2":"Suite 2","locality":"San Francisco",`+
 		`"administrativeArea":"CA","postalCode":"94105","country":"US","email":"jane@example.com","phoneNumber":"4158880000"}}`))
 	e.mustSim(err)
@@ -79,7 +83,7 @@ func TestAccCustomerDataSource_embedded(t *testing.T) {
 				"card_type":                knownvalue.StringExact("001"),
 				"expiration_month":         knownvalue.StringExact("09"),
 				"expiration_year":          knownvalue.StringExact("2030"),
-				"instrument_identifier_id": knownvalue.StringExact("7010000000016241111"),
+				"instrument_identifier_id": knownvalue.StringExact(identifierID),
 			})),
 			statecheck.ExpectKnownValue(customerDataAddress, tfjsonpath.New("default_shipping_address"), knownvalue.ObjectExact(map[string]knownvalue.Check{
 				"id":                  knownvalue.StringExact(addressID),

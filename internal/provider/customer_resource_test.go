@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/compare"
+	"github.com/hashicorp/terraform-plugin-testing/config"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
@@ -506,17 +507,15 @@ func TestAccCustomerResource_concurrentChange(t *testing.T) {
 }
 
 // TestAccCustomerResource_defaults chooses the default payment instrument and shipping address
-// among ones the customer has (seeded in the simulator: the sub-resource endpoints are later
-// work), and shows that omitting them keeps the server's choice without a diff.
+// among ones the customer has (created in the simulator out of band), and shows that omitting
+// them keeps the server's choice without a diff.
 func TestAccCustomerResource_defaults(t *testing.T) {
 	e := newAccEnv(t)
 	sim := e.sim("seeds payment instruments and shipping addresses")
-	const (
-		instrument1 = "7010000000016241111"
-		instrument2 = "7020000000016242222"
-		address1    = "A1000000000000000000000000000001"
-		address2    = "A2000000000000000000000000000002"
-	)
+	// The simulator assigns the ids while the test runs, after the steps are built: they reach the
+	// configuration as Terraform variables and the checks through pointers.
+	var instrument1, instrument2, address1, address2 seededID
+	const declareSeeded = "variable \"instrument2\" {}\nvariable \"address2\" {}\n"
 	var id string
 	e.test(
 		resource.TestStep{Config: e.config(customerConfig()), Check: captureID(&id)},
@@ -524,16 +523,19 @@ func TestAccCustomerResource_defaults(t *testing.T) {
 			// The first seeded object of each kind becomes the default, out of band: the
 			// attributes are omitted from the configuration, so this is no diff.
 			PreConfig: func() {
+				identifierID, err := sim.Seed(simulator.KindInstrumentIdentifier, e.merchantID, "", []byte(`{"card":{"number":"4111111111111111"}}`))
+				e.mustSim(err)
 				for _, seed := range []struct {
-					fn   func(string, string, []byte) (string, error)
+					kind simulator.Kind
+					into *seededID
 					body string
 				}{
-					{sim.SeedPaymentInstrument, `{"id":"` + instrument1 + `","card":{"expirationMonth":"12","expirationYear":"2031","type":"001"}}`},
-					{sim.SeedPaymentInstrument, `{"id":"` + instrument2 + `","card":{"expirationMonth":"01","expirationYear":"2032","type":"002"}}`},
-					{sim.SeedShippingAddress, `{"id":"` + address1 + `","shipTo":{"firstName":"Jane","country":"US"}}`},
-					{sim.SeedShippingAddress, `{"id":"` + address2 + `","shipTo":{"firstName":"June","country":"GB"}}`},
+					{simulator.KindPaymentInstrument, &instrument1, `{"card":{"expirationMonth":"12","expirationYear":"2031","type":"001"},"instrumentIdentifier":{"id":"` + identifierID + `"}}`},
+					{simulator.KindPaymentInstrument, &instrument2, `{"card":{"expirationMonth":"01","expirationYear":"2032","type":"002"},"instrumentIdentifier":{"id":"` + identifierID + `"}}`},
+					{simulator.KindShippingAddress, &address1, `{"shipTo":{"firstName":"Jane","country":"US"}}`},
+					{simulator.KindShippingAddress, &address2, `{"shipTo":{"firstName":"June","country":"GB"}}`},
 				} {
-					_, err := seed.fn(e.merchantID, id, []byte(seed.body))
+					seed.into.id, err = sim.Seed(seed.kind, e.merchantID, id, []byte(seed.body))
 					e.mustSim(err)
 				}
 			},
@@ -541,27 +543,28 @@ func TestAccCustomerResource_defaults(t *testing.T) {
 			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 				plancheck.ExpectEmptyPlan(),
 			}},
-			ConfigStateChecks: []statecheck.StateCheck{
-				expectString("default_payment_instrument_id", instrument1),
-				expectString("default_shipping_address_id", address1),
-			},
+			Check: resource.ComposeAggregateTestCheckFunc(
+				resource.TestCheckResourceAttrPtr(customerAddress, "default_payment_instrument_id", &instrument1.id),
+				resource.TestCheckResourceAttrPtr(customerAddress, "default_shipping_address_id", &address1.id),
+			),
 		},
 		resource.TestStep{
 			PreConfig: e.resetStats,
-			Config: e.config(customerConfig(
-				fmt.Sprintf("default_payment_instrument_id = %q", instrument2),
-				fmt.Sprintf("default_shipping_address_id   = %q", address2),
+			Config: e.config(declareSeeded + customerConfig(
+				"default_payment_instrument_id = var.instrument2",
+				"default_shipping_address_id   = var.address2",
 			)),
+			ConfigVariables: config.Variables{"instrument2": &instrument2, "address2": &address2},
 			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 				plancheck.ExpectResourceAction(customerAddress, plancheck.ResourceActionUpdate),
 			}},
-			ConfigStateChecks: []statecheck.StateCheck{
-				expectString("default_payment_instrument_id", instrument2),
-				expectString("default_shipping_address_id", address2),
-			},
 			Check: resource.ComposeAggregateTestCheckFunc(
+				resource.TestCheckResourceAttrPtr(customerAddress, "default_payment_instrument_id", &instrument2.id),
+				resource.TestCheckResourceAttrPtr(customerAddress, "default_shipping_address_id", &address2.id),
 				e.requestCounts(map[string]int{"GET customer 200": 1, "PATCH customer 200": 1}),
-				e.storedCustomer(storedEquals("defaultPaymentInstrument.id", instrument2)),
+				e.storedCustomer(func(body map[string]any) error {
+					return storedEquals("defaultPaymentInstrument.id", instrument2.id)(body)
+				}),
 			),
 		},
 		resource.TestStep{
@@ -571,11 +574,11 @@ func TestAccCustomerResource_defaults(t *testing.T) {
 			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 				plancheck.ExpectEmptyPlan(),
 			}},
-			ConfigStateChecks: []statecheck.StateCheck{
-				expectString("default_payment_instrument_id", instrument2),
-				expectString("default_shipping_address_id", address2),
-			},
-			Check: e.requestCounts(map[string]int{"GET customer 200": 1}),
+			Check: resource.ComposeAggregateTestCheckFunc(
+				resource.TestCheckResourceAttrPtr(customerAddress, "default_payment_instrument_id", &instrument2.id),
+				resource.TestCheckResourceAttrPtr(customerAddress, "default_shipping_address_id", &address2.id),
+				e.requestCounts(map[string]int{"GET customer 200": 1}),
+			),
 		},
 		resource.TestStep{
 			// A default that names nothing the customer has: the API's 400 lands on the attribute.
@@ -584,6 +587,12 @@ func TestAccCustomerResource_defaults(t *testing.T) {
 		},
 	)
 }
+
+// seededID is an id the simulator assigns during a test. As a config.Variable it gives Terraform
+// the value it has when the step runs, not when the step was built.
+type seededID struct{ id string }
+
+func (s *seededID) MarshalJSON() ([]byte, error) { return json.Marshal(s.id) }
 
 // TestAccCustomerResource_invalidAttributes: every plan-time validation, each with its message.
 func TestAccCustomerResource_invalidAttributes(t *testing.T) {

@@ -6,10 +6,12 @@ import (
 )
 
 // adminStats is the GET /__simulator/stats answer: the counters plus every merchant's current
-// customers, for debugging a run from a shell (curl) or a script.
+// objects, for debugging a run from a shell (curl) or a script. Objects holds every kind by
+// merchant; Customers repeats the customers, as the endpoint showed before it served other kinds.
 type adminStats struct {
 	Stats
-	Customers map[string][]json.RawMessage `json:"customers"`
+	Customers map[string][]json.RawMessage          `json:"customers"`
+	Objects   map[Kind]map[string][]json.RawMessage `json:"objects"`
 }
 
 // serveAdmin serves the simulator's own routes. They are outside /tms, so they need no
@@ -24,7 +26,8 @@ func (s *Simulator) serveAdmin(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 		return
 	}
-	body, err := json.MarshalIndent(adminStats{Stats: s.Stats(), Customers: s.store.byMerchant()}, "", "  ")
+	objects := s.store.byMerchant()
+	body, err := json.MarshalIndent(adminStats{Stats: s.Stats(), Customers: objects[KindCustomer], Objects: objects}, "", "  ")
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return

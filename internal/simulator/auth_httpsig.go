@@ -68,8 +68,9 @@ func (s *Simulator) verifyHTTPSignature(r *http.Request, body []byte, header str
 	return merchantID, nil
 }
 
-// checkSignedHeaderList enforces the §5a list: host, date, request-target and v-c-merchant-id
-// always, digest on POST/PUT/PATCH; the parenthesised (request-target) is refused since April 2024.
+// checkSignedHeaderList enforces the tms-api.md §5a list: host, date, request-target and
+// v-c-merchant-id always, digest on POST/PUT/PATCH; the parenthesised (request-target) is refused
+// since April 2024.
 func checkSignedHeaderList(method string, headers []string) error {
 	listed := set(headers)
 	if listed["(request-target)"] {

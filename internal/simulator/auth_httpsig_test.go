@@ -239,3 +239,34 @@ func TestSection5aTestVector(t *testing.T) {
 		t.Errorf("2019 date with the default skew: %d, want 401", rec.Code)
 	}
 }
+
+// TestHTTPSignatureRequestTargetWithQuery: request-target is the path with its ?query
+// (tms-api.md §5a), so a signature covers the list parameters and the Node SDK's cache-buster.
+func TestHTTPSignatureRequestTargetWithQuery(t *testing.T) {
+	ts := startServer(t, Options{})
+	cid, _ := ts.create(t, `{}`)
+	path := addressesPath(cid)
+	setQuery := func(q string) func(*http.Request) { return func(r *http.Request) { r.URL.RawQuery = q } }
+	tests := []struct {
+		name   string
+		path   string                // what is signed
+		mod    func(r *http.Request) // what changes after signing
+		status int
+	}{
+		{"query signed and sent", path + "?offset=0&limit=1&_=1700000000000", nil, http.StatusOK},
+		{"query sent but not signed", path, setQuery("offset=0&limit=1"), http.StatusUnauthorized},
+		{"query signed but not sent", path + "?limit=1", setQuery(""), http.StatusUnauthorized},
+		{"another query sent", path + "?limit=1", setQuery("limit=2"), http.StatusUnauthorized},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var mods []func(*http.Request)
+			if tt.mod != nil {
+				mods = append(mods, tt.mod)
+			}
+			if a := ts.request(t, http.MethodGet, tt.path, nil, signSpec{}, mods...); a.status != tt.status {
+				t.Errorf("status %d, want %d: %s", a.status, tt.status, a.body)
+			}
+		})
+	}
+}

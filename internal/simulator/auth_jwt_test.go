@@ -202,3 +202,29 @@ func TestJWTPortfolioCertificate(t *testing.T) {
 		t.Errorf("customers of %s: %v", OtherMerchantID, ids)
 	}
 }
+
+// TestJWTResourcePathWithQuery: the request-resource-path claim is the path with its ?query, as the
+// Node SDK ≥ 0.0.79 and the Python SDK sign it (tms-api.md §5b).
+func TestJWTResourcePathWithQuery(t *testing.T) {
+	js := newJWTSetup(t)
+	cid, _ := js.ts.create(t, `{}`)
+	path := addressesPath(cid)
+	const query = "?offset=0&limit=1&_=1700000000000"
+	tests := []struct {
+		name, claimed, sent string
+		status              int
+	}{
+		{"path and query claimed", path + query, path + query, http.StatusOK},
+		{"query sent but not claimed", path, path + query, http.StatusUnauthorized},
+		{"query claimed but not sent", path + query, path, http.StatusUnauthorized},
+		{"another query claimed", path + "?offset=0&limit=2", path + query, http.StatusUnauthorized},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := js.send(t, http.MethodGet, tt.sent, nil, claimsFor(js.ts, http.MethodGet, tt.claimed, nil), js.key, jwtKid)
+			if a.status != tt.status {
+				t.Errorf("status %d, want %d: %s", a.status, tt.status, a.body)
+			}
+		})
+	}
+}

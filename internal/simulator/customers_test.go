@@ -13,7 +13,7 @@ var tokenIDPattern = regexp.MustCompile(`^[0-9A-F]{32}$`)
 
 func TestCreateCustomerAnswer(t *testing.T) {
 	ts := startServer(t, Options{})
-	// The §3 example create body.
+	// The tms-api.md §3 example create body.
 	body := `{"buyerInformation":{"merchantCustomerID":"cust-000123","email":"jane@example.com"},
 	 "clientReferenceInformation":{"code":"TC50171_3"},
 	 "merchantDefinedInformation":[{"name":"data1","value":"loyalty-gold"}]}`
@@ -340,7 +340,7 @@ func TestNotFoundGoneAndRoutes(t *testing.T) {
 		{"GET deleted again", http.MethodGet, customersPath + "/" + id, ``, 410, "notAvailable"},
 		{"id longer than 32", http.MethodGet, customersPath + "/" + unknown + "B", ``, 400, "invalidRequest"},
 		{"unknown path", http.MethodGet, "/tms/v2/tokens", ``, 404, "notFound"},
-		{"sub-resources not served", http.MethodGet, customersPath + "/" + unknown + "/payment-instruments", ``, 404, "notFound"},
+		{"list under an unknown customer", http.MethodGet, customersPath + "/" + unknown + "/payment-instruments", ``, 404, "notFound"},
 		{"no list endpoint", http.MethodGet, customersPath, ``, 405, "invalidRequest"},
 		{"PUT is not supported", http.MethodPut, customersPath + "/" + unknown, `{}`, 405, "invalidRequest"},
 	}

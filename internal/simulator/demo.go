@@ -1,7 +1,8 @@
 package simulator
 
-// Demo credentials shared by the simulator's defaults, the command, the examples and the tests
-// (contract.md, "Demo / simulator default credentials"). They are fake and only ever accepted here.
+// Demo credentials shared by the simulator's defaults, the command, the examples and the tests, so
+// that everything runs offline with one well-known set of values. They are fake and only ever
+// accepted here.
 const (
 	DemoMerchantID   = "tfdemo_merchant"
 	DemoKeyID        = "278c728c-9a17-4d22-b0d8-8a070f07af52"

@@ -29,24 +29,27 @@ type apiErrorItem struct {
 	Details []fieldDetail `json:"details,omitempty"`
 }
 
-// Error types and messages used by the simulator, from tms-api.md §4.
+// Error types and messages used by the simulator, from tms-api.md §4 and tms-subresources.md §8.
 const (
-	errInvalidRequest = "invalidRequest"
-	errInvalidFields  = "invalidFields"
-	errInvalidHeaders = "invalidHeaders"
-	errNotFound       = "notFound"
-	errNotAvailable   = "notAvailable"
-	errConflict       = "conflict"
-	errServerError    = "serverError"
+	errInvalidRequest               = "invalidRequest"
+	errInvalidFields                = "invalidFields"
+	errMissingFields                = "missingFields"
+	errInvalidHeaders               = "invalidHeaders"
+	errNotFound                     = "notFound"
+	errNotAvailable                 = "notAvailable"
+	errConflict                     = "conflict"
+	errInstrumentIdentifierDeletion = "instrumentIdentifierDeletionError"
+	errServerError                  = "serverError"
 
 	msgPreconditionFailed = "the if-match header value does not match the token etag"
 	msgProfileNotFound    = "Profile not found"
 	msgTokenNotFound      = "The requested resource does not exist"
 	msgTokenDeleted       = "The requested resource is no longer available"
 	msgInvalidFields      = "Declined - One or more fields in the request contains invalid data"
+	msgMissingFields      = "Declined - The request is missing one or more fields"
 )
 
-// errorReply builds the §4 error body: {"errors":[{"type","message","details"}]}.
+// errorReply builds the tms-api.md §4 error body: {"errors":[{"type","message","details"}]}.
 func errorReply(status int, errType, message string, details ...fieldDetail) *reply {
 	body, err := json.Marshal(struct {
 		Errors []apiErrorItem `json:"errors"`
@@ -57,7 +60,15 @@ func errorReply(status int, errType, message string, details ...fieldDetail) *re
 	return &reply{status: status, body: body}
 }
 
-func invalidFieldsReply(details []fieldDetail) *reply {
+// fieldsReply is the 400 invalidFields or missingFields answer naming the body fields at fault.
+func fieldsReply(v *ValidationError) *reply {
+	details := make([]fieldDetail, len(v.Fields))
+	for i, name := range v.Fields {
+		details[i] = fieldDetail{Name: name, Location: "body"}
+	}
+	if v.Missing {
+		return errorReply(http.StatusBadRequest, errMissingFields, msgMissingFields, details...)
+	}
 	return errorReply(http.StatusBadRequest, errInvalidFields, msgInvalidFields, details...)
 }
 

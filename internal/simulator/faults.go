@@ -121,7 +121,8 @@ func (f *faultInjector) retryAfterSeconds() string {
 	return strconv.FormatInt(int64(math.Ceil(d.Seconds())), 10)
 }
 
-// tooManyRequestsReply is the gateway's throttling answer; nothing was processed (inferred, §1).
+// tooManyRequestsReply is the gateway's throttling answer; nothing was processed (inferred,
+// tms-api.md §1).
 func tooManyRequestsReply(retryAfter string) *reply {
 	rep := errorReply(http.StatusTooManyRequests, "tooManyRequests", "Too many requests; retry after "+retryAfter+" seconds")
 	rep.header = http.Header{"Retry-After": {retryAfter}}

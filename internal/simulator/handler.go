@@ -9,28 +9,12 @@ import (
 	"time"
 )
 
-// Route names used in stats and logs (contract.md).
 const (
-	routeCustomers = "customers" // the collection: POST
-	routeCustomer  = "customer"  // one customer: GET, PATCH, DELETE
-	routeUnknown   = "unknown"
-
 	adminPrefix = "/__simulator/"
 	tmsPrefix   = "/tms/"
 	// maxBodyBytes bounds what one request may make the simulator buffer; a customer is < 2 KiB.
 	maxBodyBytes = 1 << 20
 )
-
-// matchRoute maps a path to a route name and, for the item route, the customer id.
-func matchRoute(path string) (route, customerID string) {
-	if path == customersPath {
-		return routeCustomers, ""
-	}
-	if rest, ok := strings.CutPrefix(path, customersPath+"/"); ok && rest != "" && !strings.Contains(rest, "/") {
-		return routeCustomer, rest
-	}
-	return routeUnknown, ""
-}
 
 // ServeHTTP serves /tms routes (with faults, authentication, stats and a log line) and the
 // unauthenticated /__simulator/ routes (without any of those). Other paths are authenticated and
@@ -41,7 +25,11 @@ func (s *Simulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	start := time.Now()
-	route, customerID := matchRoute(r.URL.Path)
+	rt, ids := matchRoute(r.URL.Path)
+	route := routeUnknown
+	if rt != nil {
+		route = rt.name
+	}
 	s.stats.countReceived(r.Method)
 	var fault faultDecision
 	if strings.HasPrefix(r.URL.Path, tmsPrefix) { // faults model the CyberSource gateway: /tms only
@@ -58,7 +46,7 @@ func (s *Simulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	var rep *reply
 	switch fault.kind {
 	case FaultReset:
-		s.logRequest(r, route, customerID, 0, fault.kind, "", "", start)
+		s.logRequest(r, route, &ids, 0, fault.kind, "", "", start)
 		resetConnection(w)
 		return
 	case Fault429:
@@ -66,18 +54,18 @@ func (s *Simulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case Fault503:
 		rep = serviceUnavailableReply(s.faults.retryAfterSeconds())
 	default:
-		rep = s.process(r, route, customerID)
+		rep = s.process(r, rt, ids)
 		if fault.kind == Fault502After {
 			rep = badGatewayReply()
 		}
 	}
 	correlationID := writeReply(w, rep)
 	s.stats.countAnswer(r.Method, route, rep.status)
-	s.logRequest(r, route, customerID, rep.status, fault.kind, rep.authFailure, correlationID, start)
+	s.logRequest(r, route, &ids, rep.status, fault.kind, rep.authFailure, correlationID, start)
 }
 
 // process authenticates and runs one /tms request.
-func (s *Simulator) process(r *http.Request, route, customerID string) *reply {
+func (s *Simulator) process(r *http.Request, rt *route, ids pathIDs) *reply {
 	body, err := io.ReadAll(http.MaxBytesReader(nil, r.Body, maxBodyBytes))
 	if err != nil {
 		var tooLarge *http.MaxBytesError
@@ -90,7 +78,7 @@ func (s *Simulator) process(r *http.Request, route, customerID string) *reply {
 	if err != nil {
 		return authFailedReply(err.Error())
 	}
-	return s.dispatch(r, route, customerID, merchantID, body)
+	return s.dispatch(r, rt, ids, merchantID, body)
 }
 
 // writeReply writes rep with the headers every answer carries (tms-api.md §2) and returns the
@@ -119,7 +107,7 @@ func writeReply(w http.ResponseWriter, rep *reply) string {
 
 // logRequest writes the one line per request. The authentication failure reason is logged here and
 // nowhere else: the 401 body never says why (tms-api.md §4).
-func (s *Simulator) logRequest(r *http.Request, route, customerID string, status int, fault, authFailure, correlationID string, start time.Time) {
+func (s *Simulator) logRequest(r *http.Request, route string, ids *pathIDs, status int, fault, authFailure, correlationID string, start time.Time) {
 	if s.logger == nil {
 		return
 	}
@@ -133,8 +121,8 @@ func (s *Simulator) logRequest(r *http.Request, route, customerID string, status
 	if m := r.Header.Get("v-c-merchant-id"); m != "" {
 		attrs = append(attrs, slog.String("merchant", m))
 	}
-	if customerID != "" {
-		attrs = append(attrs, slog.String("customer", customerID))
+	for i := range ids.n {
+		attrs = append(attrs, slog.String(ids.params[i].logKey, ids.values[i]))
 	}
 	if correlationID != "" {
 		attrs = append(attrs, slog.String("correlation_id", correlationID))

@@ -37,7 +37,7 @@ type signSpec struct {
 	cred        credential
 	date        time.Time // zero: now
 	signedHost  string    // "": the request's host
-	headers     []string  // nil: the §5a list for the method
+	headers     []string  // nil: the tms-api.md §5a list for the method
 	signedBody  []byte    // nil: the body sent
 	omitDigest  bool      // send no digest header
 	extraHeader func(h http.Header)
@@ -118,7 +118,7 @@ func (a answer) json(t testing.TB) map[string]any {
 	return m
 }
 
-// errorType returns errors[0].type of a §4 error body.
+// errorType returns errors[0].type of a tms-api.md §4 error body.
 func (a answer) errorType(t testing.TB) string {
 	t.Helper()
 	errs, _ := a.json(t)["errors"].([]any)
@@ -236,9 +236,10 @@ func withHeader(name, value string) func(*http.Request) {
 	return func(r *http.Request) { r.Header.Set(name, value) }
 }
 
-// stripReadOnly removes the server-owned members so bodies can be compared by their writable part.
+// stripReadOnly removes a customer's server-owned members so bodies can be compared by their
+// writable part.
 func stripReadOnly(m map[string]any) map[string]any {
-	for k := range readOnlyFields {
+	for _, k := range customerKind.dropped {
 		delete(m, k)
 	}
 	return m

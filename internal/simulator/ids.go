@@ -3,6 +3,8 @@ package simulator
 import (
 	"crypto/rand"
 	"encoding/hex"
+	"fmt"
+	"math/big"
 	"strings"
 )
 
@@ -15,9 +17,16 @@ func randomHex(n int) string {
 }
 
 // newTokenID returns an id shaped like a real TMS token id: 32 upper-case hex characters
-// (tms-api.md §1, e.g. F2F3ADA770102B51E053A2598D0A9078). Used for customers, payment instruments
-// and shipping addresses.
+// (tms-api.md §1, e.g. F2F3ADA770102B51E053A2598D0A9078; tms-subresources.md §2a). Used for
+// customers, payment instruments and shipping addresses.
 func newTokenID() string { return strings.ToUpper(randomHex(16)) }
+
+// newInstrumentIdentifierID returns an id shaped like a card's instrument identifier: 19 decimal
+// digits starting with 70 (tms-subresources.md §2a, e.g. 7010000000016241111).
+func newInstrumentIdentifierID() string {
+	n, _ := rand.Int(rand.Reader, big.NewInt(1e17)) // crypto/rand never fails
+	return fmt.Sprintf("70%017d", n)
+}
 
 // newETag returns a fresh entity tag. It is short enough to fit the 1–32 character limit of
 // if-match (tms-api.md §2) and sent unquoted, as the client is expected to echo it verbatim.

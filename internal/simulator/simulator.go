@@ -6,8 +6,9 @@ import (
 	"time"
 )
 
-// Simulator is the stateful TMS customer API. It is an http.Handler; use Start to serve it on a
-// loopback port. All methods are safe for concurrent use.
+// Simulator is the stateful TMS API: customers, their shipping addresses and payment instruments,
+// and instrument identifiers. It is an http.Handler; use Start to serve it on a loopback port. All
+// methods are safe for concurrent use.
 type Simulator struct {
 	creds     *credentials
 	clockSkew time.Duration
@@ -18,7 +19,7 @@ type Simulator struct {
 	stats     *statsCounter
 
 	hookMu     sync.RWMutex
-	beforeHook func(method, route, customerID string)
+	beforeHook func(method, route, id string)
 }
 
 // New returns a simulator configured by opts (see Options for the defaults).
@@ -42,26 +43,30 @@ func New(opts Options) *Simulator {
 func (s *Simulator) SetFaults(f Faults) { s.faults.set(f) }
 
 // Stats returns a snapshot of the counters.
-func (s *Simulator) Stats() Stats { return s.stats.snapshot(s.store.count()) }
+func (s *Simulator) Stats() Stats { return s.stats.snapshot(s.store.counts()) }
 
-// ResetStats zeroes every counter; stored customers are kept.
+// ResetStats zeroes every counter; stored objects are kept.
 func (s *Simulator) ResetStats() { s.stats.reset() }
 
-// SetBeforeHook installs fn, called for every authenticated /tms request just before the operation
-// runs (after faults that pre-empt processing). route is "customers" or "customer"; customerID is
-// empty for POST. fn may call the simulator's Go API, e.g. ModifyCustomer to simulate a concurrent
-// writer. nil removes the hook.
-func (s *Simulator) SetBeforeHook(fn func(method, route, customerID string)) {
+// SetBeforeHook installs fn, called for every authenticated /tms request that passed the
+// request-level checks, just before the operation runs (and never for requests that faults
+// pre-empt). route is the route's stats name (see Stats.Requests). id is the id the path ends
+// with: the addressed object's on an item route ("customer", "shipping-address", …), the owner's
+// on a collection or list below one (the customer's for "shipping-addresses" and
+// "payment-instruments", the identifier's for "instrument-identifier-payment-instruments"), and
+// "" on a top-level collection ("customers", "instrument-identifiers"). fn may call the
+// simulator's Go API, e.g. Modify to simulate a concurrent writer. nil removes the hook.
+func (s *Simulator) SetBeforeHook(fn func(method, route, id string)) {
 	s.hookMu.Lock()
 	defer s.hookMu.Unlock()
 	s.beforeHook = fn
 }
 
-func (s *Simulator) runBeforeHook(method, route, customerID string) {
+func (s *Simulator) runBeforeHook(method, route, id string) {
 	s.hookMu.RLock()
 	fn := s.beforeHook
 	s.hookMu.RUnlock()
 	if fn != nil {
-		fn(method, route, customerID)
+		fn(method, route, id)
 	}
 }

@@ -8,9 +8,13 @@ import (
 // Stats is a snapshot of the simulator's counters since New or the last ResetStats.
 type Stats struct {
 	// Requests counts answered API requests (every path outside /__simulator/) by
-	// "METHOD route status", e.g. "GET customer 200". Routes are "customers" (the collection),
-	// "customer" (one item) and "unknown" (any other path). Connection resets have no status and
-	// are counted only in ByMethod and FaultsInjected.
+	// "METHOD route status", e.g. "GET customer 200". Routes are named after what they serve:
+	// "customers" and "customer" (the collection and one item), likewise "shipping-addresses" and
+	// "shipping-address", "payment-instruments" and "payment-instrument",
+	// "instrument-identifiers" and "instrument-identifier", then
+	// "instrument-identifier-payment-instruments" (an identifier's payment instruments) and
+	// "unknown" (any other path). Connection resets have no status and are counted only in
+	// ByMethod and FaultsInjected.
 	Requests map[string]int `json:"requests"`
 	// ByMethod counts every API request received (every path outside /__simulator/), resets
 	// included.
@@ -25,6 +29,13 @@ type Stats struct {
 	// CustomersCreated counts customers created by POST, including those whose answer a
 	// 502-after fault replaced: with CustomersStored it exposes duplicates from retried POSTs.
 	CustomersCreated int `json:"customersCreated"`
+	// ObjectsStored counts the objects of each kind stored now, all merchants together, like
+	// CustomersStored. Every kind has an entry.
+	ObjectsStored map[Kind]int `json:"objectsStored"`
+	// ObjectsCreated counts objects of each kind created by POST (201 only: an instrument
+	// identifier POST answered 200 created nothing), like CustomersCreated. Every kind has an
+	// entry.
+	ObjectsCreated map[Kind]int `json:"objectsCreated"`
 	// FaultsInjected counts faults by kind (the Fault* constants).
 	FaultsInjected map[string]int `json:"faultsInjected"`
 }
@@ -37,13 +48,13 @@ type requestKey struct {
 // statsCounter keeps counters under one mutex; keys are formatted only when a snapshot is taken,
 // to keep the per-request cost low.
 type statsCounter struct {
-	mu               sync.Mutex
-	requests         map[requestKey]int
-	byMethod         map[string]int
-	connections      int
-	tlsHandshakes    int
-	customersCreated int
-	faults           map[string]int
+	mu            sync.Mutex
+	requests      map[requestKey]int
+	byMethod      map[string]int
+	connections   int
+	tlsHandshakes int
+	created       map[Kind]int
+	faults        map[string]int
 }
 
 func newStatsCounter() *statsCounter {
@@ -58,7 +69,8 @@ func (c *statsCounter) reset() {
 	c.requests = map[requestKey]int{}
 	c.byMethod = map[string]int{}
 	c.faults = map[string]int{}
-	c.connections, c.tlsHandshakes, c.customersCreated = 0, 0, 0
+	c.created = map[Kind]int{}
+	c.connections, c.tlsHandshakes = 0, 0
 }
 
 func (c *statsCounter) add(fn func()) {
@@ -74,9 +86,10 @@ func (c *statsCounter) countAnswer(method, route string, status int) {
 func (c *statsCounter) countFault(kind string) { c.add(func() { c.faults[kind]++ }) }
 func (c *statsCounter) countConnection()       { c.add(func() { c.connections++ }) }
 func (c *statsCounter) countTLSHandshake()     { c.add(func() { c.tlsHandshakes++ }) }
-func (c *statsCounter) countCustomerCreated()  { c.add(func() { c.customersCreated++ }) }
+func (c *statsCounter) countCreated(kind Kind) { c.add(func() { c.created[kind]++ }) }
 
-func (c *statsCounter) snapshot(customersStored int) Stats {
+// snapshot copies the counters; stored is the store's count of each kind.
+func (c *statsCounter) snapshot(stored map[Kind]int) Stats {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	s := Stats{
@@ -84,9 +97,14 @@ func (c *statsCounter) snapshot(customersStored int) Stats {
 		ByMethod:            make(map[string]int, len(c.byMethod)),
 		ConnectionsAccepted: c.connections,
 		TLSConnections:      c.tlsHandshakes,
-		CustomersStored:     customersStored,
-		CustomersCreated:    c.customersCreated,
+		CustomersStored:     stored[KindCustomer],
+		CustomersCreated:    c.created[KindCustomer],
+		ObjectsStored:       stored,
+		ObjectsCreated:      make(map[Kind]int, len(stored)),
 		FaultsInjected:      make(map[string]int, len(c.faults)),
+	}
+	for kind := range stored {
+		s.ObjectsCreated[kind] = c.created[kind]
 	}
 	for k, n := range c.requests {
 		s.Requests[k.method+" "+k.route+" "+strconv.Itoa(k.status)] = n

@@ -2,8 +2,8 @@ package simulator
 
 import (
 	"crypto/tls"
-	"encoding/json"
 	"io"
+	"maps"
 	"net/http"
 	"sync"
 	"testing"
@@ -44,18 +44,11 @@ func TestStats(t *testing.T) {
 		t.Errorf("stats %+v", st)
 	}
 
-	resp, err := ts.client.Get(ts.URL + "/__simulator/stats")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer func() { _ = resp.Body.Close() }()
 	var got struct {
 		Stats
 		Customers map[string][]map[string]any `json:"customers"`
 	}
-	if err := json.NewDecoder(resp.Body).Decode(&got); err != nil {
-		t.Fatal(err)
-	}
+	ts.adminStats(t, &got)
 	if got.Requests["GET customer 200"] != 2 || got.CustomersStored != 2 {
 		t.Errorf("stats endpoint %+v", got.Stats)
 	}
@@ -202,4 +195,63 @@ func startTLS(t *testing.T) *Server {
 		}
 	})
 	return srv
+}
+
+// TestStatsPerKind: the counters and the stats endpoint cover every kind.
+func TestStatsPerKind(t *testing.T) {
+	ts := startServer(t, Options{})
+	cid, _ := ts.create(t, `{}`)
+	iid := ts.identifier(t, testPAN)
+	ts.identifier(t, testPAN) // 200: nothing created
+	ts.post(t, addressesPath(cid), `{}`)
+	ts.post(t, addressesPath(cid), `{}`)
+	ts.post(t, instrumentsPath(cid), instrumentBody(iid))
+	ts.do(t, http.MethodGet, addressesPath(cid), "")
+	ts.do(t, http.MethodGet, identifierPath(iid)+"/paymentinstruments", "")
+	if _, err := ts.Sim.Seed(KindShippingAddress, OtherMerchantID, mustSeedCustomer(t, ts.Sim, OtherMerchantID), nil); err != nil {
+		t.Fatal(err)
+	}
+
+	st := ts.Sim.Stats()
+	wantStored := map[Kind]int{KindCustomer: 2, KindShippingAddress: 3, KindPaymentInstrument: 1, KindInstrumentIdentifier: 1}
+	wantCreated := map[Kind]int{KindCustomer: 1, KindShippingAddress: 2, KindPaymentInstrument: 1, KindInstrumentIdentifier: 1}
+	if !maps.Equal(st.ObjectsStored, wantStored) || !maps.Equal(st.ObjectsCreated, wantCreated) {
+		t.Errorf("stored %v created %v, want %v and %v (seeding counts as stored, not created)", st.ObjectsStored, st.ObjectsCreated, wantStored, wantCreated)
+	}
+	if st.CustomersStored != 2 || st.CustomersCreated != 1 {
+		t.Errorf("CustomersStored %d CustomersCreated %d", st.CustomersStored, st.CustomersCreated)
+	}
+	for key, n := range map[string]int{"POST shipping-addresses 201": 2, "GET shipping-addresses 200": 1, "POST payment-instruments 201": 1,
+		"POST instrument-identifiers 201": 1, "POST instrument-identifiers 200": 1, "GET instrument-identifier-payment-instruments 200": 1} {
+		if st.Requests[key] != n {
+			t.Errorf("Requests[%q] = %d, want %d (all: %v)", key, st.Requests[key], n, st.Requests)
+		}
+	}
+
+	var got struct {
+		Stats
+		Objects map[Kind]map[string][]map[string]any `json:"objects"`
+	}
+	ts.adminStats(t, &got)
+	for kind, n := range map[Kind]int{KindCustomer: 1, KindShippingAddress: 2, KindPaymentInstrument: 1, KindInstrumentIdentifier: 1} {
+		if len(got.Objects[kind][DemoMerchantID]) != n {
+			t.Errorf("stats endpoint: %d %s objects of %s, want %d", len(got.Objects[kind][DemoMerchantID]), kind, DemoMerchantID, n)
+		}
+	}
+	if len(got.Objects[KindShippingAddress][OtherMerchantID]) != 1 || got.ObjectsStored[KindShippingAddress] != 3 {
+		t.Errorf("stats endpoint: %v", got.Objects)
+	}
+	ts.Sim.ResetStats()
+	if st := ts.Sim.Stats(); st.ObjectsCreated[KindShippingAddress] != 0 || st.ObjectsStored[KindShippingAddress] != 3 {
+		t.Errorf("after ResetStats: created %v stored %v", st.ObjectsCreated, st.ObjectsStored)
+	}
+}
+
+func mustSeedCustomer(t *testing.T, sim *Simulator, merchantID string) string {
+	t.Helper()
+	id, err := sim.SeedCustomer(merchantID, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return id
 }

@@ -1,188 +1,224 @@
 package simulator
 
 import (
+	"cmp"
+	"crypto/hmac"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
-	"sort"
-	"strings"
+	"slices"
 	"sync"
 )
 
-// Errors of the store; handlers map them to tms-api.md §4 answers and the Go API returns them.
+// Errors of the store; handlers map them to answers (tms-api.md §4) and the Go API returns them.
 var (
-	// ErrCustomerNotFound: no such customer for this merchant (404). Another merchant's customer
-	// is reported the same way, so ids do not leak across merchants.
-	ErrCustomerNotFound = errors.New("customer not found")
-	// ErrCustomerDeleted: the customer was deleted (410 from then on).
-	ErrCustomerDeleted = errors.New("customer deleted")
+	// ErrNotFound: no such object for this merchant, under this parent (404). Another merchant's
+	// object, or another customer's, is reported the same way so ids do not leak
+	// (tms-subresources.md §6.8).
+	ErrNotFound = errors.New("not found")
+	// ErrDeleted: the object was deleted (410 from then on).
+	ErrDeleted = errors.New("deleted")
+	// ErrCustomerNotFound and ErrCustomerDeleted are the customer-era names of the two errors.
+	ErrCustomerNotFound = ErrNotFound
+	ErrCustomerDeleted  = ErrDeleted
 	// errStaleETag: the if-match value is not the current ETag (412).
 	errStaleETag = errors.New("stale if-match")
 )
 
-// ValidationError lists the fields a body got wrong (the details of a 400 invalidFields answer).
-type ValidationError struct{ Fields []string }
+// conflictError is a 409 refusal to delete (tms-subresources.md §6.2, §6.4).
+type conflictError struct{ errType, message string }
 
-func (e *ValidationError) Error() string {
-	return "invalid fields: " + strings.Join(e.Fields, ", ")
+func (e *conflictError) Error() string { return e.message }
+
+// object is one stored token of any kind. body is its rendered API JSON, refreshed whenever what it
+// shows changes, so that reads (the hot path of every benchmark) only copy bytes.
+type object struct {
+	spec       *kindSpec
+	id         string
+	merchantID string
+	seq        uint64         // creation order, for lists
+	fields     map[string]any // the writable members, validated and pruned
+	etag       string
+	body       []byte
+	dead       bool // removed, or being removed by a cascade
+
+	parent    *object   // the customer of an address or payment instrument
+	children  []*object // a customer's addresses and payment instruments, in creation order
+	target    *object   // the token a reference names (a payment instrument's identifier)
+	referrers []*object // the objects whose reference names this one
+	uniqueKey string    // the key in the de-duplication index, "" for none
 }
 
-// customerRecord is one stored customer. body is the rendered API JSON, refreshed on every change so
-// that reads (the hot path of every benchmark) only copy bytes.
-type customerRecord struct {
-	id, merchantID string
-	fields         map[string]any // the writable §3 fields, validated and pruned
-	etag           string
-	body           []byte
-	// Sub-resources that can appear in _embedded; seeded through the Go API until the simulator
-	// serves the sub-resource endpoints (tms-api.md §1 "for later work").
-	instruments map[string]map[string]any
-	addresses   map[string]map[string]any
+func (o *object) parentID() string {
+	if o.parent == nil {
+		return ""
+	}
+	return o.parent.id
 }
 
-// customerView is a consistent copy of what a handler needs from a record.
-type customerView struct {
+// view is a consistent copy of what a handler needs from an object.
+type view struct {
 	id, etag string
 	body     []byte
 }
 
-func (rec *customerRecord) view() customerView {
-	return customerView{id: rec.id, etag: rec.etag, body: rec.body}
+func (o *object) view() view { return view{id: o.id, etag: o.etag, body: o.body} }
+
+type objectKey struct {
+	kind Kind
+	id   string
 }
 
-// store holds every merchant's customers. Ids are globally unique; each record remembers its
-// merchant so lookups are scoped (tms-api.md §1: a customer belongs to the merchant that made it).
+// tombstone remembers a deleted object's owners, so that only they get 410 for it.
+type tombstone struct{ merchantID, parentID string }
+
+// store holds every merchant's objects under one lock. Ids are unique per kind; each object
+// remembers its merchant and parent so that lookups are scoped to them.
 type store struct {
-	mu        sync.RWMutex
-	customers map[string]*customerRecord
-	deleted   map[string]string // id -> merchant, for 410 after delete
+	mu      sync.RWMutex
+	objects map[objectKey]*object
+	deleted map[objectKey]tombstone
+	unique  map[string]*object // de-duplication index: key → object
+	stored  map[Kind]int
+	seq     uint64
+	// indexSecret keys the de-duplication index, so that the index holds no value from which a
+	// card number could be recovered by hashing candidates.
+	indexSecret []byte
 }
 
 func newStore() *store {
-	return &store{customers: map[string]*customerRecord{}, deleted: map[string]string{}}
+	secret := make([]byte, 32)
+	_, _ = rand.Read(secret) // crypto/rand never fails (it aborts the process instead)
+	return &store{
+		objects:     map[objectKey]*object{},
+		deleted:     map[objectKey]tombstone{},
+		unique:      map[string]*object{},
+		stored:      map[Kind]int{},
+		indexSecret: secret,
+	}
 }
 
-// lookup must be called with mu held.
-func (st *store) lookup(merchantID, id string) (*customerRecord, error) {
-	if rec := st.customers[id]; rec != nil && rec.merchantID == merchantID {
-		return rec, nil
-	}
-	if st.deleted[id] == merchantID {
-		return nil, ErrCustomerDeleted
-	}
-	return nil, ErrCustomerNotFound
+// indexKey is the de-duplication key of secret material, scoped to the merchant: an HMAC, so the
+// material itself is never kept.
+func (st *store) indexKey(merchantID, material string) string {
+	mac := hmac.New(sha256.New, st.indexSecret)
+	mac.Write([]byte(merchantID))
+	mac.Write([]byte{0})
+	mac.Write([]byte(material))
+	return hex.EncodeToString(mac.Sum(nil))
 }
 
-// create stores a validated document. Default ids cannot refer to anything yet, since a new
-// customer has no payment instruments or shipping addresses.
-func (st *store) create(merchantID string, doc map[string]any) (customerView, error) {
-	rec := &customerRecord{id: newTokenID(), merchantID: merchantID, etag: newETag()}
-	rec.fields = pruneEmpty(mergePatch(nil, doc))
-	if err := rec.checkDefaults(); err != nil {
-		return customerView{}, err
+// find looks up a live object; parentID, when not empty, must be its parent's id, and that parent
+// must be alive: an item under a deleted customer answers like the customer. Call with mu held.
+func (st *store) find(spec *kindSpec, merchantID, parentID, id string) (*object, error) {
+	if parentID != "" {
+		if _, err := st.find(registry.spec(spec.parent), merchantID, "", parentID); err != nil {
+			return nil, err
+		}
 	}
-	if err := rec.render(); err != nil {
-		return customerView{}, err
+	key := objectKey{spec.kind, id}
+	if o := st.objects[key]; o != nil && o.merchantID == merchantID && (parentID == "" || o.parentID() == parentID) {
+		return o, nil
 	}
-	st.mu.Lock()
-	defer st.mu.Unlock()
-	st.customers[rec.id] = rec
-	return rec.view(), nil
+	if t, ok := st.deleted[key]; ok && t.merchantID == merchantID && (parentID == "" || t.parentID == parentID) {
+		return nil, ErrDeleted
+	}
+	return nil, ErrNotFound
 }
 
-func (st *store) get(merchantID, id string) (customerView, error) {
+func (st *store) get(spec *kindSpec, merchantID, parentID, id string) (view, error) {
 	st.mu.RLock()
 	defer st.mu.RUnlock()
-	rec, err := st.lookup(merchantID, id)
+	o, err := st.find(spec, merchantID, parentID, id)
 	if err != nil {
-		return customerView{}, err
+		return view{}, err
 	}
-	return rec.view(), nil
+	return o.view(), nil
 }
 
-// patch applies a validated merge patch. ifMatch, when not empty, must be the current ETag. The
-// ETag changes whenever the stored customer changes, or always when forceNewETag is set (an
-// out-of-band writer the client cannot see).
-func (st *store) patch(merchantID, id, ifMatch string, patch map[string]any, forceNewETag bool) (customerView, error) {
-	st.mu.Lock()
-	defer st.mu.Unlock()
-	rec, err := st.lookup(merchantID, id)
-	if err != nil {
-		return customerView{}, err
+// freshID returns an id of the kind that no live or deleted object has. Call with mu held.
+func (st *store) freshID(spec *kindSpec) string {
+	for {
+		key := objectKey{spec.kind, spec.newID()}
+		if _, live := st.objects[key]; !live {
+			if _, gone := st.deleted[key]; !gone {
+				return key.id
+			}
+		}
 	}
-	if ifMatch != "" && ifMatch != rec.etag {
-		return customerView{}, errStaleETag
-	}
-	updated := *rec
-	updated.fields = pruneEmpty(mergePatch(rec.fields, patch))
-	if err := updated.checkDefaults(); err != nil {
-		return customerView{}, err
-	}
-	if err := updated.render(); err != nil {
-		return customerView{}, err
-	}
-	if forceNewETag || string(updated.body) != string(rec.body) {
-		updated.etag = newETag()
-	}
-	*rec = updated
-	return rec.view(), nil
 }
 
-func (st *store) remove(merchantID, id string) error {
-	st.mu.Lock()
-	defer st.mu.Unlock()
-	if _, err := st.lookup(merchantID, id); err != nil {
-		return err
+// merchantObjects returns one merchant's live objects of a kind, sorted by id. Call with mu held.
+func (st *store) merchantObjects(kind Kind, merchantID string) []*object {
+	var out []*object
+	for key, o := range st.objects {
+		if key.kind == kind && o.merchantID == merchantID {
+			out = append(out, o)
+		}
 	}
-	delete(st.customers, id)
-	st.deleted[id] = merchantID
-	return nil
+	sortByID(out)
+	return out
 }
 
-// bodies returns the current customers of one merchant, sorted by id.
-func (st *store) bodies(merchantID string) []json.RawMessage {
+func sortByID(objects []*object) {
+	slices.SortFunc(objects, func(a, b *object) int { return cmp.Compare(a.id, b.id) })
+}
+
+// bodies returns one merchant's objects of a kind as GET shows them, sorted by id.
+func (st *store) bodies(kind Kind, merchantID string) []json.RawMessage {
 	st.mu.RLock()
 	defer st.mu.RUnlock()
 	var out []json.RawMessage
-	for _, id := range st.idsLocked(merchantID) {
-		out = append(out, json.RawMessage(st.customers[id].body))
+	for _, o := range st.merchantObjects(kind, merchantID) {
+		out = append(out, json.RawMessage(o.body))
 	}
 	return out
 }
 
-func (st *store) ids(merchantID string) []string {
+// ids returns one merchant's object ids of a kind, sorted.
+func (st *store) ids(kind Kind, merchantID string) []string {
 	st.mu.RLock()
 	defer st.mu.RUnlock()
-	return st.idsLocked(merchantID)
+	var out []string
+	for _, o := range st.merchantObjects(kind, merchantID) {
+		out = append(out, o.id)
+	}
+	return out
 }
 
-func (st *store) idsLocked(merchantID string) []string {
-	var ids []string
-	for id, rec := range st.customers {
-		if rec.merchantID == merchantID {
-			ids = append(ids, id)
+// byMerchant returns every merchant's objects of every kind, for the stats endpoint.
+func (st *store) byMerchant() map[Kind]map[string][]json.RawMessage {
+	st.mu.RLock()
+	defer st.mu.RUnlock()
+	grouped := map[Kind]map[string][]*object{}
+	for _, spec := range registry.kinds {
+		grouped[spec.kind] = map[string][]*object{}
+	}
+	for key, o := range st.objects {
+		grouped[key.kind][o.merchantID] = append(grouped[key.kind][o.merchantID], o)
+	}
+	out := make(map[Kind]map[string][]json.RawMessage, len(grouped))
+	for kind, merchants := range grouped {
+		out[kind] = make(map[string][]json.RawMessage, len(merchants))
+		for m, objects := range merchants {
+			sortByID(objects)
+			for _, o := range objects {
+				out[kind][m] = append(out[kind][m], json.RawMessage(o.body))
+			}
 		}
 	}
-	sort.Strings(ids)
-	return ids
-}
-
-// byMerchant returns every merchant's current customers, for the stats endpoint.
-func (st *store) byMerchant() map[string][]json.RawMessage {
-	st.mu.RLock()
-	merchants := map[string]bool{}
-	for _, rec := range st.customers {
-		merchants[rec.merchantID] = true
-	}
-	st.mu.RUnlock()
-	out := make(map[string][]json.RawMessage, len(merchants))
-	for m := range merchants {
-		out[m] = st.bodies(m)
-	}
 	return out
 }
 
-func (st *store) count() int {
+// counts returns how many objects of each kind are stored now.
+func (st *store) counts() map[Kind]int {
 	st.mu.RLock()
 	defer st.mu.RUnlock()
-	return len(st.customers)
+	out := make(map[Kind]int, len(registry.kinds))
+	for _, spec := range registry.kinds {
+		out[spec.kind] = st.stored[spec.kind]
+	}
+	return out
 }

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"net/http"
 	"slices"
-	"sync"
 	"testing"
 )
 
@@ -86,16 +85,10 @@ func isValidationError(err error, field string) bool {
 
 func TestBeforeHook(t *testing.T) {
 	ts := startServer(t, Options{})
-	type call struct{ method, route, id string }
-	var mu sync.Mutex
-	var calls []call
-	ts.Sim.SetBeforeHook(func(method, route, id string) {
-		mu.Lock()
-		defer mu.Unlock()
-		calls = append(calls, call{method, route, id})
+	calls := recordHookCalls(ts.Sim, func(c hookCall) {
 		// A hook may change the customer under the request, like a concurrent writer.
-		if method == http.MethodPatch {
-			if err := ts.Sim.ModifyCustomer(DemoMerchantID, id, []byte(`{}`)); err != nil {
+		if c.method == http.MethodPatch {
+			if err := ts.Sim.ModifyCustomer(DemoMerchantID, c.id, []byte(`{}`)); err != nil {
 				t.Errorf("ModifyCustomer from the hook: %v", err)
 			}
 		}
@@ -107,10 +100,152 @@ func TestBeforeHook(t *testing.T) {
 	ts.request(t, http.MethodGet, customersPath+"/"+id, nil, signSpec{}, withHeader("Signature", "x")) // 401: no hook
 	ts.Sim.SetBeforeHook(nil)
 	ts.get(t, id)
-	mu.Lock()
-	defer mu.Unlock()
-	want := []call{{"POST", routeCustomers, ""}, {"PATCH", routeCustomer, id}}
-	if !slices.Equal(calls, want) {
-		t.Errorf("hook calls %v, want %v", calls, want)
+	want := []hookCall{{"POST", "customers", ""}, {"PATCH", "customer", id}}
+	if got := calls(); !slices.Equal(got, want) {
+		t.Errorf("hook calls %v, want %v", got, want)
+	}
+}
+
+// TestKindHooks exercises the Go API for every kind: Seed as a POST would, Modify with a forced new
+// ETag, Remove ignoring the 409 rules but cascading, and Objects/IDs.
+func TestKindHooks(t *testing.T) {
+	ts := startServer(t, Options{})
+	sim := ts.Sim
+	cid, err := sim.Seed(KindCustomer, DemoMerchantID, "", []byte(`{}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	iid, err := sim.Seed(KindInstrumentIdentifier, DemoMerchantID, "", []byte(`{"card":{"number":"`+testPAN+`"}}`))
+	if err != nil || !identifierIDPattern.MatchString(iid) {
+		t.Fatalf("Seed identifier: %q %v", iid, err)
+	}
+	if again, err := sim.Seed(KindInstrumentIdentifier, DemoMerchantID, "", []byte(`{"card":{"number":"`+testPAN+`"}}`)); err != nil || again != iid {
+		t.Errorf("Seed of a known card: %q %v, want the existing %s", again, err, iid)
+	}
+	pi1, err := sim.Seed(KindPaymentInstrument, DemoMerchantID, cid, []byte(instrumentBody(iid)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pi2, err := sim.Seed(KindPaymentInstrument, DemoMerchantID, cid, []byte(instrumentBody(iid)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sa1, err := sim.Seed(KindShippingAddress, DemoMerchantID, cid, []byte(`{"shipTo":{"firstName":"Jane"}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sa2, err := sim.Seed(KindShippingAddress, DemoMerchantID, cid, []byte(`{"default":true}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := ts.get(t, cid).json(t)
+	if dig(c, "defaultPaymentInstrument", "id") != pi1 || dig(c, "defaultShippingAddress", "id") != sa2 {
+		t.Errorf("defaults after seeding: %v %v, want %s (the first) and %s (default:true)", c["defaultPaymentInstrument"], c["defaultShippingAddress"], pi1, sa2)
+	}
+
+	refusals := []struct {
+		name string
+		err  error
+		want error // nil: any error
+	}{
+		{"unknown kind", func() error { _, err := sim.Seed("token", DemoMerchantID, "", nil); return err }(), nil},
+		{"address without a customer", func() error { _, err := sim.Seed(KindShippingAddress, DemoMerchantID, "", nil); return err }(), nil},
+		{"customer with a parent", func() error { _, err := sim.Seed(KindCustomer, DemoMerchantID, cid, nil); return err }(), nil},
+		{"another merchant's customer", func() error { _, err := sim.Seed(KindShippingAddress, OtherMerchantID, cid, nil); return err }(), ErrNotFound},
+		{"invalid body", func() error {
+			_, err := sim.Seed(KindShippingAddress, DemoMerchantID, cid, []byte(`{"shipTo":{"x":1}}`))
+			return err
+		}(), nil},
+		{"instrument without identifier", func() error { _, err := sim.Seed(KindPaymentInstrument, DemoMerchantID, cid, []byte(`{}`)); return err }(), nil},
+		{"Modify unknown kind", sim.Modify("token", DemoMerchantID, cid, []byte(`{}`)), nil},
+		{"Modify another merchant's", sim.Modify(KindShippingAddress, OtherMerchantID, sa1, []byte(`{}`)), ErrNotFound},
+		{"Modify a card number", sim.Modify(KindInstrumentIdentifier, DemoMerchantID, iid, []byte(`{"card":{"number":"`+otherPAN+`"}}`)), nil},
+		{"Remove unknown kind", sim.Remove("token", DemoMerchantID, cid), nil},
+	}
+	for _, tt := range refusals {
+		if tt.err == nil || tt.want != nil && !errors.Is(tt.err, tt.want) {
+			t.Errorf("%s: %v, want %v", tt.name, tt.err, tt.want)
+		}
+	}
+	var validation *ValidationError
+	if _, err := sim.Seed(KindPaymentInstrument, DemoMerchantID, cid, []byte(`{}`)); !errors.As(err, &validation) || !validation.Missing {
+		t.Errorf("Seed of an instrument without identifier: %v, want a missing-fields *ValidationError", err)
+	}
+
+	// Modify always gives a new ETag, and default:true switches like the API.
+	for _, item := range []struct {
+		kind Kind
+		path string
+	}{
+		{KindCustomer, customersPath + "/" + cid},
+		{KindShippingAddress, addressesPath(cid) + "/" + sa1},
+		{KindPaymentInstrument, instrumentsPath(cid) + "/" + pi2},
+		{KindInstrumentIdentifier, identifierPath(iid)},
+	} {
+		before := ts.etagOf(t, item.path)
+		if err := sim.Modify(item.kind, DemoMerchantID, lastSegment(item.path), []byte(`{}`)); err != nil {
+			t.Fatalf("Modify %s: %v", item.kind, err)
+		}
+		if ts.etagOf(t, item.path) == before {
+			t.Errorf("Modify %s {} kept the ETag", item.kind)
+		}
+	}
+	if err := sim.Modify(KindShippingAddress, DemoMerchantID, sa1, []byte(`{"default":true}`)); err != nil {
+		t.Fatal(err)
+	}
+	if got := dig(ts.get(t, cid).json(t), "defaultShippingAddress", "id"); got != sa1 {
+		t.Errorf("default address %v after Modify default:true, want %s", got, sa1)
+	}
+
+	wantIDs := func(kind Kind, want ...string) {
+		t.Helper()
+		slices.Sort(want)
+		if got := sim.IDs(kind, DemoMerchantID); !slices.Equal(got, want) {
+			t.Errorf("IDs(%s) = %v, want %v", kind, got, want)
+		}
+		objects := sim.Objects(kind, DemoMerchantID)
+		if len(objects) != len(want) {
+			t.Fatalf("Objects(%s): %d, want %d", kind, len(objects), len(want))
+		}
+		for i, raw := range objects {
+			var o map[string]any
+			if err := json.Unmarshal(raw, &o); err != nil || o["id"] != want[i] {
+				t.Errorf("Objects(%s)[%d] = %s", kind, i, raw)
+			}
+		}
+	}
+	wantIDs(KindShippingAddress, sa1, sa2)
+	wantIDs(KindPaymentInstrument, pi1, pi2)
+	wantIDs(KindInstrumentIdentifier, iid)
+
+	// Remove skips the 409 rules: the default address goes although another exists, and the
+	// customer is left without a default address.
+	if err := sim.Remove(KindShippingAddress, DemoMerchantID, sa1); err != nil {
+		t.Fatal(err)
+	}
+	if got := ts.get(t, cid).json(t)["defaultShippingAddress"]; got != nil {
+		t.Errorf("default address %v after removing it", got)
+	}
+	ts.do(t, http.MethodGet, addressesPath(cid)+"/"+sa1, "").expectError(t, http.StatusGone, errNotAvailable)
+	if err := sim.Remove(KindShippingAddress, DemoMerchantID, sa1); !errors.Is(err, ErrDeleted) {
+		t.Errorf("second Remove: %v", err)
+	}
+	// Removing an identifier in use removes the instruments that use it.
+	if err := sim.Remove(KindInstrumentIdentifier, DemoMerchantID, iid); err != nil {
+		t.Fatal(err)
+	}
+	wantIDs(KindPaymentInstrument)
+	ts.do(t, http.MethodGet, instrumentsPath(cid)+"/"+pi1, "").expectError(t, http.StatusGone, errNotAvailable)
+	if c := ts.get(t, cid).json(t); c["defaultPaymentInstrument"] != nil || c["_embedded"] != nil {
+		t.Errorf("customer after its instruments went: %v", c)
+	}
+	// Removing the customer removes its remaining address.
+	if err := sim.Remove(KindCustomer, DemoMerchantID, cid); err != nil {
+		t.Fatal(err)
+	}
+	wantIDs(KindShippingAddress)
+	ts.do(t, http.MethodGet, addressesPath(cid)+"/"+sa2, "").expectError(t, http.StatusGone, errNotAvailable)
+	if st := sim.Stats(); st.ObjectsStored[KindCustomer] != 0 || st.ObjectsStored[KindShippingAddress] != 0 {
+		t.Errorf("stored %v", st.ObjectsStored)
 	}
 }
