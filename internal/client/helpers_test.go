@@ -213,14 +213,15 @@ type simulatorServer struct {
 	requests recorder
 }
 
-func startSimulator(t *testing.T) *simulatorServer {
+func startSimulator(t *testing.T, jwtCertificates ...simulator.JWTCertificate) *simulatorServer {
 	t.Helper()
 	sim := simulator.New(simulator.Options{
 		Merchants: []simulator.Merchant{{
 			ID: testMerchantID, KeyID: testKeyID, SharedSecret: testSecret,
 			ProfileIDs: []string{testProfileID, testOtherProfileID},
 		}},
-		MetaKeys: []simulator.MetaKey{},
+		MetaKeys:        []simulator.MetaKey{},
+		JWTCertificates: jwtCertificates,
 		// The tests step the client's clock from a fixed date.
 		ClockSkew: -1,
 	})
