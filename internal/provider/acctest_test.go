@@ -1,16 +1,22 @@
 package provider
 
 import (
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/cybersource-tf/terraform-provider-cybersource/internal/client"
 	"github.com/cybersource-tf/terraform-provider-cybersource/internal/simulator"
@@ -102,11 +108,17 @@ func (e *accEnv) factories() map[string]func() (tfprotov6.ProviderServer, error)
 	opts := Options{HTTPClient: e.httpClient}
 	if e.server != nil {
 		opts.Endpoint = e.server.URL
+		// Against the simulator, siblings destroyed in the same run go within milliseconds; a
+		// short wait keeps the test of a default that cannot be deleted quick.
+		opts.DefaultItemWait = accDefaultItemWait
 	}
 	return map[string]func() (tfprotov6.ProviderServer, error){
 		"cybersource": providerserver.NewProtocol6WithError(NewWithOptions("test", opts)()),
 	}
 }
+
+// accDefaultItemWait is Options.DefaultItemWait against the simulator.
+const accDefaultItemWait = 3 * time.Second
 
 // providerConfig is the provider block: the demo credentials for the simulator, empty (the
 // environment) for the sandbox. extra is added inside the block.
@@ -133,7 +145,7 @@ func (e *accEnv) test(steps ...resource.TestStep) {
 	e.t.Helper()
 	resource.ParallelTest(e.t, resource.TestCase{
 		ProtoV6ProviderFactories: e.factories(),
-		CheckDestroy:             e.checkCustomersDestroyed,
+		CheckDestroy:             e.checkDestroyed,
 		Steps:                    steps,
 	})
 }
@@ -144,42 +156,115 @@ func (e *accEnv) testSerial(steps ...resource.TestStep) {
 	e.t.Helper()
 	resource.Test(e.t, resource.TestCase{
 		ProtoV6ProviderFactories: e.factories(),
-		CheckDestroy:             e.checkCustomersDestroyed,
+		CheckDestroy:             e.checkDestroyed,
 		Steps:                    steps,
 	})
 }
 
-// checkCustomersDestroyed verifies, on the simulator, that no customer in the final state still
-// exists. Against the sandbox it relies on the provider's own delete (there is no list endpoint).
-func (e *accEnv) checkCustomersDestroyed(s *terraform.State) error {
+// simulatorKinds maps the provider's resource types to the simulator's kinds of stored objects.
+var simulatorKinds = map[string]simulator.Kind{
+	"cybersource_tms_customer":                    simulator.KindCustomer,
+	"cybersource_tms_customer_shipping_address":   simulator.KindShippingAddress,
+	"cybersource_tms_customer_payment_instrument": simulator.KindPaymentInstrument,
+	"cybersource_tms_instrument_identifier":       simulator.KindInstrumentIdentifier,
+}
+
+// checkDestroyed verifies, on the simulator, that no object of any resource in the final state
+// still exists. Against the sandbox it relies on the provider's own deletes.
+func (e *accEnv) checkDestroyed(s *terraform.State) error {
 	if e.server == nil {
 		return nil
 	}
-	remaining := map[string]bool{}
-	for _, id := range e.server.Sim.CustomerIDs(e.merchantID) {
-		remaining[id] = true
-	}
 	for address, rs := range s.RootModule().Resources {
-		if strings.HasPrefix(address, "data.") {
-			continue // data sources read customers they do not own
+		kind, managed := simulatorKinds[rs.Type]
+		if !managed || strings.HasPrefix(address, "data.") {
+			continue // data sources read objects they do not own
 		}
-		if rs.Type == "cybersource_tms_customer" && remaining[rs.Primary.ID] {
-			return fmt.Errorf("customer %s still exists after destroy", rs.Primary.ID)
+		for _, id := range e.server.Sim.IDs(kind, e.merchantID) {
+			if id == rs.Primary.ID {
+				return fmt.Errorf("%s %s still exists after destroy", rs.Type, id)
+			}
 		}
 	}
 	return nil
 }
 
 // captureID is a Check that records the customer's id for later PreConfig hooks.
-func captureID(into *string) resource.TestCheckFunc {
+func captureID(into *string) resource.TestCheckFunc { return captureAttr(customerAddress, "id", into) }
+
+// captureAttr is a Check that records an attribute of a resource for later steps and hooks.
+func captureAttr(address, attribute string, into *string) resource.TestCheckFunc {
 	return func(s *terraform.State) error {
-		rs, ok := s.RootModule().Resources[customerAddress]
+		rs, ok := s.RootModule().Resources[legacyStateKey(address)]
 		if !ok {
-			return fmt.Errorf("%s not in state", customerAddress)
+			return fmt.Errorf("%s not in state", address)
 		}
-		*into = rs.Primary.ID
+		value, ok := rs.Primary.Attributes[attribute]
+		if !ok {
+			return fmt.Errorf("%s has no attribute %s", address, attribute)
+		}
+		*into = value
 		return nil
 	}
+}
+
+// legacyStateKey is how terraform.State keys a resource: "x.y.0" for the address "x.y[0]".
+func legacyStateKey(address string) string {
+	return strings.NewReplacer("[", ".", "]", "").Replace(address)
+}
+
+// stored is a Check on the simulator's copy of the object behind a resource: it proves what the
+// API holds, not just what Terraform believes.
+func (e *accEnv) stored(address string, check func(body map[string]any) error) resource.TestCheckFunc {
+	return func(s *terraform.State) error {
+		if e.server == nil {
+			return nil
+		}
+		rs, ok := s.RootModule().Resources[legacyStateKey(address)]
+		if !ok {
+			return fmt.Errorf("%s not in state", address)
+		}
+		for _, raw := range e.server.Sim.Objects(simulatorKinds[rs.Type], e.merchantID) {
+			var body map[string]any
+			if err := json.Unmarshal(raw, &body); err != nil {
+				return err
+			}
+			if body["id"] == rs.Primary.ID {
+				return check(body)
+			}
+		}
+		return fmt.Errorf("%s %s is not stored in the simulator", rs.Type, rs.Primary.ID)
+	}
+}
+
+// stateOf is a resource or data source address with short forms of the usual state checks.
+type stateOf string
+
+func (a stateOf) check(attribute string, value knownvalue.Check) statecheck.StateCheck {
+	return statecheck.ExpectKnownValue(string(a), tfjsonpath.New(attribute), value)
+}
+
+func (a stateOf) str(attribute, value string) statecheck.StateCheck {
+	return a.check(attribute, knownvalue.StringExact(value))
+}
+
+func (a stateOf) null(attribute string) statecheck.StateCheck {
+	return a.check(attribute, knownvalue.Null())
+}
+
+func (a stateOf) boolean(attribute string, value bool) statecheck.StateCheck {
+	return a.check(attribute, knownvalue.Bool(value))
+}
+
+// testdataConfig is a configuration from testdata/ after the environment's provider block. The
+// files use Terraform variables for what a step chooses (ConfigVariables).
+func (e *accEnv) testdataConfig(name string) string {
+	e.t.Helper()
+	body, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		e.t.Fatalf("reading test configuration: %v", err)
+	}
+	return e.providerConfig() + string(body)
 }
 
 // requestCounts returns a Check asserting exact simulator request counts by "METHOD route status"

@@ -49,42 +49,26 @@ var (
 	}
 )
 
-// expectString / expectNull are short forms of the usual state checks.
+// customerState has the short forms of the usual state checks on the test customer.
+const customerState = stateOf(customerAddress)
+
 func expectString(attribute, value string) statecheck.StateCheck {
-	return statecheck.ExpectKnownValue(customerAddress, tfjsonpath.New(attribute), knownvalue.StringExact(value))
+	return customerState.str(attribute, value)
 }
 
-func expectNull(attribute string) statecheck.StateCheck {
-	return statecheck.ExpectKnownValue(customerAddress, tfjsonpath.New(attribute), knownvalue.Null())
-}
+func expectNull(attribute string) statecheck.StateCheck { return customerState.null(attribute) }
 
 func expectMap(values map[string]string) statecheck.StateCheck {
 	checks := map[string]knownvalue.Check{}
 	for k, v := range values {
 		checks[k] = knownvalue.StringExact(v)
 	}
-	return statecheck.ExpectKnownValue(customerAddress, tfjsonpath.New("merchant_defined_information"), knownvalue.MapExact(checks))
+	return customerState.check("merchant_defined_information", knownvalue.MapExact(checks))
 }
 
-// storedCustomer is a Check on the simulator's copy of the customer: it proves what the API holds,
-// not just what Terraform believes.
+// storedCustomer is a Check on the simulator's copy of the test customer.
 func (e *accEnv) storedCustomer(check func(body map[string]any) error) resource.TestCheckFunc {
-	return func(s *terraform.State) error {
-		if e.server == nil {
-			return nil
-		}
-		id := s.RootModule().Resources[customerAddress].Primary.ID
-		for _, raw := range e.server.Sim.Customers(e.merchantID) {
-			var body map[string]any
-			if err := json.Unmarshal(raw, &body); err != nil {
-				return err
-			}
-			if body["id"] == id {
-				return check(body)
-			}
-		}
-		return fmt.Errorf("customer %s is not stored in the simulator", id)
-	}
+	return e.stored(customerAddress, check)
 }
 
 // storedField returns a nested member of a stored customer ("objectInformation.title").
@@ -669,7 +653,7 @@ func TestAccCustomerResource_identity(t *testing.T) {
 	resource.ParallelTest(t, resource.TestCase{
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_12_0)},
 		ProtoV6ProviderFactories: e.factories(),
-		CheckDestroy:             e.checkCustomersDestroyed,
+		CheckDestroy:             e.checkDestroyed,
 		Steps: []resource.TestStep{
 			{
 				Config: e.config(customerConfig(`title = "Identified"`)),
