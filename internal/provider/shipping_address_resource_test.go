@@ -187,7 +187,9 @@ func TestAccShippingAddress_defaults(t *testing.T) {
 		},
 		resource.TestStep{
 			// Switched back outside Terraform: the plan takes it back for the second.
-			PreConfig:       func() { e.mustSim(sim.Modify(simulator.KindShippingAddress, e.merchantID, first, []byte(`{"default":true}`))) },
+			PreConfig: func() {
+				e.mustSim(sim.Modify(simulator.KindShippingAddress, e.merchantID, first, []byte(`{"default":true}`)))
+			},
 			Config:          cfg,
 			ConfigVariables: secondDefault,
 			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
