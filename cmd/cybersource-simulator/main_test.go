@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/cybersource-tf/terraform-provider-cybersource/internal/simulator"
+	"github.com/cybersource-tf/terraform-provider-cybersource/internal/testsupport"
 )
 
 func TestParseFlagsRefusals(t *testing.T) {
@@ -107,7 +108,7 @@ func TestRunServesUntilCancelled(t *testing.T) {
 	certFile := filepath.Join(dir, "cert.pem")
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	var stdout, stderr syncBuffer
+	var stdout, stderr testsupport.SyncBuffer
 	done := make(chan error, 1)
 	go func() {
 		done <- run(ctx, []string{"-tls", "-cert-out", certFile, "-url-file", urlFile}, &stdout, &stderr)
@@ -174,7 +175,7 @@ func TestBannerCurlWorks(t *testing.T) {
 	for _, args := range [][]string{{"-tls", "-cert-out", filepath.Join(t.TempDir(), "sim.pem")}, {"-tls"}, {}} {
 		t.Run(strings.Join(args, " "), func(t *testing.T) {
 			ctx, cancel := context.WithCancel(context.Background())
-			var stdout, stderr syncBuffer
+			var stdout, stderr testsupport.SyncBuffer
 			done := make(chan error, 1)
 			go func() { done <- run(ctx, append(args, "-quiet"), &stdout, &stderr) }()
 			defer func() {

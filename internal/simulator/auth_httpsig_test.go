@@ -1,38 +1,20 @@
 package simulator
 
 import (
-	"bytes"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"reflect"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 	"time"
+
+	"github.com/cybersource-tf/terraform-provider-cybersource/internal/testsupport"
 )
 
-// syncBuffer collects log output written from server goroutines.
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
-}
-
 func TestHTTPSignatureRejections(t *testing.T) {
-	logs := &syncBuffer{}
+	logs := &testsupport.SyncBuffer{}
 	ts := startServer(t, Options{Logger: slog.New(slog.NewTextHandler(logs, nil))})
 	id, _ := ts.create(t, `{}`)
 	item := customersPath + "/" + id

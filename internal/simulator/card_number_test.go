@@ -7,6 +7,8 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+
+	"github.com/cybersource-tf/terraform-provider-cybersource/internal/testsupport"
 )
 
 func TestMaskCardNumber(t *testing.T) {
@@ -29,7 +31,7 @@ func TestMaskCardNumber(t *testing.T) {
 // the request log and the stored state (tms-subresources.md §7).
 func TestCardNumberNeverShown(t *testing.T) {
 	const pan = "4000056655665556"
-	logs := &syncBuffer{}
+	logs := &testsupport.SyncBuffer{}
 	ts := startServer(t, Options{Logger: slog.New(slog.NewTextHandler(logs, nil))})
 	var seen strings.Builder
 	record := func(a answer) {

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/cybersource-tf/terraform-provider-cybersource/internal/testsupport"
 )
 
 func TestMatchRoute(t *testing.T) {
@@ -166,7 +168,7 @@ func TestBeforeHookIDs(t *testing.T) {
 // TestEveryRouteHasFaultsStatsAndLog: the gateway's faults, the counters and the one log line per
 // request cover every route, each line naming the route and the path's ids.
 func TestEveryRouteHasFaultsStatsAndLog(t *testing.T) {
-	logs := &syncBuffer{}
+	logs := &testsupport.SyncBuffer{}
 	ts := startServer(t, Options{Logger: slog.New(slog.NewTextHandler(logs, nil))})
 	cid, _ := ts.create(t, `{}`)
 	iid := ts.identifier(t, testPAN)

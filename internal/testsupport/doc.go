@@ -1,0 +1,3 @@
+// Package testsupport holds the small helpers that tests of several packages share, so that
+// each exists once. It is imported only by _test.go files.
+package testsupport
