@@ -93,13 +93,13 @@ func TestAPIPath(t *testing.T) {
 		want     string
 		wantErr  string
 	}{
-		{shippingAddressPath, []string{"C1", "S1"}, "/tms/v2/customers/C1/shipping-addresses/S1", ""},
-		{shippingAddressPath, []string{"a/b", ".."}, "/tms/v2/customers/a%2Fb/shipping-addresses/%2E%2E", ""},
+		{shippingAddresses.item, []string{"C1", "S1"}, "/tms/v2/customers/C1/shipping-addresses/S1", ""},
+		{shippingAddresses.item, []string{"a/b", ".."}, "/tms/v2/customers/a%2Fb/shipping-addresses/%2E%2E", ""},
 		{instrumentIdentifierPath, []string{"7010000000016241111"}, "/tms/v1/instrumentidentifiers/7010000000016241111", ""},
 		{customersPath, nil, "/tms/v2/customers", ""},
-		{shippingAddressPath, []string{"C1", ""}, "", "shippingAddressId must not be empty"},
-		{shippingAddressPath, []string{"", "S1"}, "", "customerId must not be empty"},
-		{shippingAddressPath, []string{"C1"}, "", "does not match"},
+		{shippingAddresses.item, []string{"C1", ""}, "", "shippingAddressId must not be empty"},
+		{shippingAddresses.item, []string{"", "S1"}, "", "customerId must not be empty"},
+		{shippingAddresses.item, []string{"C1"}, "", "does not match"},
 		{customerPath, []string{"C1", "extra"}, "", "placeholders"},
 	}
 	for _, tt := range tests {

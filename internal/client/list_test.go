@@ -70,7 +70,7 @@ func TestListWalksEveryPage(t *testing.T) {
 			var rec recorder
 			srv := startServer(t, tt.server.serve(t, &rec))
 			c := newTestClient(t, testConfig(srv.URL))
-			list, err := c.ListShippingAddresses(t.Context(), "C1", CallOptions{})
+			list, err := c.ShippingAddresses().List(t.Context(), "C1", CallOptions{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -101,7 +101,7 @@ func TestListWalksEveryPage(t *testing.T) {
 func TestListThatNeverEndsIsAnError(t *testing.T) {
 	var rec recorder
 	srv := startServer(t, pagedServer{neverEnding: true, omitTotal: true}.serve(t, &rec))
-	_, err := newTestClient(t, testConfig(srv.URL)).ListPaymentInstruments(t.Context(), "C1", CallOptions{})
+	_, err := newTestClient(t, testConfig(srv.URL)).PaymentInstruments().List(t.Context(), "C1", CallOptions{})
 	if err == nil || !strings.Contains(err.Error(), "did not end") {
 		t.Fatalf("err = %v, want a list that did not end", err)
 	}
@@ -114,7 +114,7 @@ func TestListWithUndecodablePage(t *testing.T) {
 	srv := startServer(t, func(w http.ResponseWriter, r *http.Request) {
 		_, _ = w.Write([]byte(`{"count":1,"_embedded":{"shippingAddresses":{"not":"a list"}}}`))
 	})
-	_, err := newTestClient(t, testConfig(srv.URL)).ListShippingAddresses(t.Context(), "C1", CallOptions{})
+	_, err := newTestClient(t, testConfig(srv.URL)).ShippingAddresses().List(t.Context(), "C1", CallOptions{})
 	var tErr *TransportError
 	if !asError(err, &tErr) || tErr.Failure() != FailureUnusableAnswer || MayHaveBeenApplied(err) {
 		t.Errorf("err = %v, want an unusable answer of a GET (never applied)", err)

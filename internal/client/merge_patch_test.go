@@ -161,7 +161,7 @@ func TestWholeGroupPatches(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			p, err := NewShippingAddressPatch(tt.current, tt.desired)
+			p, err := (&Client{}).ShippingAddresses().NewPatch(tt.current, tt.desired)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -184,7 +184,7 @@ func TestPaymentInstrumentPatchKeepsEmbeddedOut(t *testing.T) {
 	desired := *current
 	desired.Embedded, desired.State = nil, nil
 	desired.Card = &PaymentInstrumentCard{ExpirationMonth: ptr("01"), ExpirationYear: ptr("2031"), Type: ptr("001")}
-	p, err := NewPaymentInstrumentPatch(current, &desired)
+	p, err := (&Client{}).PaymentInstruments().NewPatch(current, &desired)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -92,7 +92,7 @@ func TestJWTAuthentication(t *testing.T) {
 			case http.MethodDelete:
 				_, err = c.DeleteCustomer(ctx, testCustomerID, CallOptions{})
 			case "LIST":
-				_, err = c.ListShippingAddresses(ctx, testCustomerID, CallOptions{})
+				_, err = c.ShippingAddresses().List(ctx, testCustomerID, CallOptions{})
 			}
 			if err != nil {
 				t.Fatalf("%s: %v", tt.method, err)

@@ -34,7 +34,7 @@ func TestShippingAddressLifecycle(t *testing.T) {
 	c, sim, customerID := newCustomerOnSimulator(t)
 	ctx := t.Context()
 
-	first, err := c.CreateShippingAddress(ctx, customerID, &ShippingAddress{
+	first, err := c.ShippingAddresses().Create(ctx, customerID, &ShippingAddress{
 		ShipTo: &Address{FirstName: ptr("Jane"), LastName: ptr("Doe"), Country: ptr("US")}}, CallOptions{})
 	if err != nil {
 		t.Fatal(err)
@@ -43,14 +43,14 @@ func TestShippingAddressLifecycle(t *testing.T) {
 		t.Fatalf("first address = %+v (default %v); the first becomes the default", first, first.Value.Default)
 	}
 	firstID := *first.Value.ID
-	second, err := c.CreateShippingAddress(ctx, customerID, &ShippingAddress{Default: ptr(true),
+	second, err := c.ShippingAddresses().Create(ctx, customerID, &ShippingAddress{Default: ptr(true),
 		ShipTo: &Address{FirstName: ptr("John"), Country: ptr("CA")}}, CallOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	secondID := *second.Value.ID
 
-	list, err := c.ListShippingAddresses(ctx, customerID, CallOptions{})
+	list, err := c.ShippingAddresses().List(ctx, customerID, CallOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -59,17 +59,17 @@ func TestShippingAddressLifecycle(t *testing.T) {
 	}
 
 	// A changed shipTo is sent whole, so the result is right whether the server merges or replaces.
-	got, err := c.GetShippingAddress(ctx, customerID, firstID, CallOptions{})
+	got, err := c.ShippingAddresses().Get(ctx, customerID, firstID, CallOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	desired := *got.Value
 	desired.ShipTo = &Address{FirstName: ptr("Jane"), LastName: ptr("Roe"), Country: ptr("US")}
-	patch, err := NewShippingAddressPatch(got.Value, &desired)
+	patch, err := c.ShippingAddresses().NewPatch(got.Value, &desired)
 	if err != nil {
 		t.Fatal(err)
 	}
-	updated, err := c.UpdateShippingAddress(ctx, customerID, firstID, patch, CallOptions{IfMatch: got.ETag})
+	updated, err := c.ShippingAddresses().Update(ctx, customerID, firstID, patch, CallOptions{IfMatch: got.ETag})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -82,18 +82,18 @@ func TestShippingAddressLifecycle(t *testing.T) {
 	}
 
 	// The default cannot go while another address remains (tms-subresources.md §6.2).
-	_, err = c.DeleteShippingAddress(ctx, customerID, secondID, CallOptions{})
+	_, err = c.ShippingAddresses().Delete(ctx, customerID, secondID, CallOptions{})
 	var apiErr *APIError
 	if !errors.As(err, &apiErr) || apiErr.StatusCode != http.StatusConflict {
 		t.Fatalf("deleting the default: err = %v, want a 409", err)
 	}
-	if _, err := c.DeleteShippingAddress(ctx, customerID, firstID, CallOptions{}); err != nil {
+	if _, err := c.ShippingAddresses().Delete(ctx, customerID, firstID, CallOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := c.DeleteShippingAddress(ctx, customerID, secondID, CallOptions{}); err != nil {
+	if _, err := c.ShippingAddresses().Delete(ctx, customerID, secondID, CallOptions{}); err != nil {
 		t.Fatalf("deleting the last address: %v", err)
 	}
-	if _, err := c.GetShippingAddress(ctx, customerID, secondID, CallOptions{}); !IsNotFound(err) {
+	if _, err := c.ShippingAddresses().Get(ctx, customerID, secondID, CallOptions{}); !IsNotFound(err) {
 		t.Errorf("GET after delete: %v, want 410", err)
 	}
 }
@@ -118,7 +118,7 @@ func TestCardTokenAndPaymentInstrumentLifecycle(t *testing.T) {
 		t.Fatalf("same card again: status %d id %v; want 200 and the same token (tms-subresources.md §6.6)", again.StatusCode, again.Value.ID)
 	}
 
-	instrument, err := c.CreatePaymentInstrument(ctx, customerID, &PaymentInstrument{
+	instrument, err := c.PaymentInstruments().Create(ctx, customerID, &PaymentInstrument{
 		Card:                 &PaymentInstrumentCard{ExpirationMonth: ptr("12"), ExpirationYear: ptr("2031"), Type: ptr("001")},
 		InstrumentIdentifier: &Reference{ID: ptr(tokenID)},
 	}, CallOptions{})
@@ -136,7 +136,7 @@ func TestCardTokenAndPaymentInstrumentLifecycle(t *testing.T) {
 	if !errors.As(err, &apiErr) || apiErr.StatusCode != http.StatusConflict {
 		t.Fatalf("deleting a token in use: %v, want a 409", err)
 	}
-	if _, err := c.DeletePaymentInstrument(ctx, customerID, *instrument.Value.ID, CallOptions{}); err != nil {
+	if _, err := c.PaymentInstruments().Delete(ctx, customerID, *instrument.Value.ID, CallOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := c.GetInstrumentIdentifier(ctx, tokenID, CallOptions{}); !IsNotFound(err) {
@@ -174,7 +174,7 @@ func TestListWithQueryAgainstSimulator(t *testing.T) {
 
 	for name, cfg := range map[string]Config{"HTTP Signature": testConfig(sim.URL), "JWT": jwtConfig} {
 		t.Run(name, func(t *testing.T) {
-			list, err := newTestClient(t, cfg).ListShippingAddresses(t.Context(), customerID, CallOptions{})
+			list, err := newTestClient(t, cfg).ShippingAddresses().List(t.Context(), customerID, CallOptions{})
 			if err != nil {
 				t.Fatal(err)
 			}

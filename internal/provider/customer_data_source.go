@@ -3,9 +3,9 @@ package provider
 import (
 	"context"
 
+	"github.com/cybersource-tf/terraform-provider-cybersource/internal/client"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
@@ -111,23 +111,14 @@ func (d *customerDataSource) Read(ctx context.Context, req datasource.ReadReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	op, diags := d.startRead(ctx, d.data.effectiveProfile(config.ProfileID))
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	defer op.end()
-
-	id := config.ID.ValueString()
-	result, err := d.data.client.GetCustomer(op.ctx, id, op.opts)
-	if err != nil {
-		d.reportReadError(&resp.Diagnostics, "Customer", path.Root("id"), id, err)
+	customer := readOne(ctx, &d.tmsDataSource, &resp.Diagnostics, config.ProfileID, config.ID.ValueString(), (*client.Client).GetCustomer)
+	if customer == nil {
 		return
 	}
 	state := config
-	resp.Diagnostics.Append(state.fromCustomer(result.Value, config.customerModel)...)
+	resp.Diagnostics.Append(state.fromCustomer(customer, config.customerModel)...)
 	state.ID = config.ID
-	resp.Diagnostics.Append(state.setEmbedded(result.Value)...)
+	resp.Diagnostics.Append(state.setEmbedded(customer)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}

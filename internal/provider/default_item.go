@@ -103,9 +103,8 @@ const (
 // down for the provider's default-item wait, the others are staying (the configuration removed
 // only the default), and it gives up with an error that says what to do.
 func deleteCustomerItem[T any](ctx context.Context, d *providerData, k *tmsKind, customerID, id string, opts client.CallOptions,
-	deleteItem func(context.Context, string, string, client.CallOptions) (*client.Receipt, error),
-	listItems func(context.Context, string, client.CallOptions) (*client.List[T], error)) error {
-	_, err := deleteItem(ctx, customerID, id, opts)
+	items client.CustomerItems[T]) error {
+	_, err := items.Delete(ctx, customerID, id, opts)
 	if !isDefaultConflict(err) {
 		return err
 	}
@@ -113,14 +112,14 @@ func deleteCustomerItem[T any](ctx context.Context, d *providerData, k *tmsKind,
 	ticker := time.NewTicker(defaultItemPoll)
 	defer ticker.Stop()
 	for {
-		list, listErr := listItems(ctx, customerID, opts)
+		list, listErr := items.List(ctx, customerID, opts)
 		if listErr != nil {
 			return listErr
 		}
 		n := len(list.Items)
 		switch {
 		case n <= 1:
-			_, err = deleteItem(ctx, customerID, id, opts)
+			_, err = items.Delete(ctx, customerID, id, opts)
 			return err
 		case n != count:
 			count, lastChange = n, time.Now()

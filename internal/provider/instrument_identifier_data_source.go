@@ -3,9 +3,9 @@ package provider
 import (
 	"context"
 
+	"github.com/cybersource-tf/terraform-provider-cybersource/internal/client"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 )
 
@@ -49,21 +49,12 @@ func (d *instrumentIdentifierDataSource) Read(ctx context.Context, req datasourc
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	op, diags := d.startRead(ctx, d.data.effectiveProfile(config.ProfileID))
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	defer op.end()
-
-	id := config.ID.ValueString()
-	result, err := d.data.client.GetInstrumentIdentifier(op.ctx, id, op.opts)
-	if err != nil {
-		d.reportReadError(&resp.Diagnostics, d.kind.noun, path.Root("id"), id, err)
+	token := readOne(ctx, &d.tmsDataSource, &resp.Diagnostics, config.ProfileID, config.ID.ValueString(), (*client.Client).GetInstrumentIdentifier)
+	if token == nil {
 		return
 	}
 	state := config
-	state.instrumentIdentifierItem = instrumentIdentifierItemFromAPI(result.Value)
+	state.instrumentIdentifierItem = instrumentIdentifierItemFromAPI(token)
 	state.ID = config.ID
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }

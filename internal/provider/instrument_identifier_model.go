@@ -53,9 +53,6 @@ func (m instrumentIdentifierResourceModel) creationClue() string {
 func (m instrumentIdentifierResourceModel) refreshed(ii *client.InstrumentIdentifier) instrumentIdentifierResourceModel {
 	out := m
 	out.instrumentIdentifierItem = instrumentIdentifierItemFromAPI(ii)
-	if out.ID.IsNull() {
-		out.ID = m.ID
-	}
 	out.CardNumberWO = types.StringNull() // never kept, whatever the prior held
 	return out
 }

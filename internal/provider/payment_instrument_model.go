@@ -3,7 +3,6 @@ package provider
 import (
 	"fmt"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/cybersource-tf/terraform-provider-cybersource/internal/client"
@@ -62,13 +61,9 @@ func paymentInstrumentItemFromAPI(p *client.PaymentInstrument) paymentInstrument
 // paymentInstrumentResourceModel is cybersource_tms_customer_payment_instrument.
 type paymentInstrumentResourceModel struct {
 	paymentInstrumentItem
-	CustomerID types.String   `tfsdk:"customer_id"`
-	ProfileID  types.String   `tfsdk:"profile_id"`
-	Timeouts   timeouts.Value `tfsdk:"timeouts"`
+	customerItemRef
 }
 
-func (m paymentInstrumentResourceModel) timeoutsValue() timeouts.Value { return m.Timeouts }
-func (m paymentInstrumentResourceModel) profileIDValue() types.String  { return m.ProfileID }
 func (m paymentInstrumentResourceModel) idValues() []types.String {
 	return []types.String{m.CustomerID, m.ID}
 }
@@ -102,9 +97,6 @@ func (m paymentInstrumentResourceModel) toAPI() *client.PaymentInstrument {
 func (m paymentInstrumentResourceModel) refreshed(p *client.PaymentInstrument) paymentInstrumentResourceModel {
 	out := m
 	out.paymentInstrumentItem = paymentInstrumentItemFromAPI(p)
-	if out.ID.IsNull() {
-		out.ID = m.ID
-	}
 	if out.CardNumberMasked.IsNull() && out.InstrumentIdentifierID.Equal(m.InstrumentIdentifierID) && !m.CardNumberMasked.IsUnknown() {
 		out.CardNumberMasked = m.CardNumberMasked
 	}

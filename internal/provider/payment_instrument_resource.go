@@ -1,12 +1,8 @@
 package provider
 
 import (
-	"context"
-
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 
 	"github.com/cybersource-tf/terraform-provider-cybersource/internal/client"
 )
@@ -43,26 +39,7 @@ func NewPaymentInstrumentResource() resource.Resource {
 		kind: paymentInstrumentKind, api: paymentInstrumentAPI}}
 }
 
-var paymentInstrumentAPI = tmsAPI[paymentInstrumentResourceModel, client.PaymentInstrument]{
-	create: func(ctx context.Context, d *providerData, plan paymentInstrumentResourceModel, _ tfsdk.Config, opts client.CallOptions) (*client.Result[client.PaymentInstrument], error) {
-		return d.client.CreatePaymentInstrument(ctx, plan.CustomerID.ValueString(), plan.toAPI(), opts)
-	},
-	read: func(ctx context.Context, d *providerData, state paymentInstrumentResourceModel, opts client.CallOptions) (*client.Result[client.PaymentInstrument], error) {
-		return d.client.GetPaymentInstrument(ctx, state.CustomerID.ValueString(), state.ID.ValueString(), opts)
-	},
-	patch: func(_ context.Context, state, plan paymentInstrumentResourceModel) (client.MergePatch, diag.Diagnostics) {
-		return mergePatchOrDiag(client.NewPaymentInstrumentPatch(state.toAPI(), plan.toAPI()))
-	},
-	update: func(ctx context.Context, d *providerData, state paymentInstrumentResourceModel, patch client.MergePatch, opts client.CallOptions) (*client.Result[client.PaymentInstrument], error) {
-		return d.client.UpdatePaymentInstrument(ctx, state.CustomerID.ValueString(), state.ID.ValueString(), patch, opts)
-	},
-	// delete may also delete the instrument's card token, when no other instrument uses it
-	// (tms-subresources.md §6.3); the token resource then finds it gone, which counts as deleted.
-	delete: func(ctx context.Context, d *providerData, state paymentInstrumentResourceModel, opts client.CallOptions) error {
-		return deleteCustomerItem(ctx, d, paymentInstrumentKind, state.CustomerID.ValueString(), state.ID.ValueString(), opts,
-			d.client.DeletePaymentInstrument, d.client.ListPaymentInstruments)
-	},
-	refresh: func(_ context.Context, prior paymentInstrumentResourceModel, value *client.PaymentInstrument) (paymentInstrumentResourceModel, diag.Diagnostics) {
-		return prior.refreshed(value), nil
-	},
-}
+// paymentInstrumentAPI: deleting an instrument may also delete its card token, when no other
+// instrument uses it (tms-subresources.md §6.3); the token resource then finds it gone, which
+// counts as deleted.
+var paymentInstrumentAPI = customerItemAPI[paymentInstrumentResourceModel](paymentInstrumentKind, (*client.Client).PaymentInstruments)

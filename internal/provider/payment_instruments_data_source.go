@@ -34,7 +34,7 @@ func NewPaymentInstrumentsDataSource() datasource.DataSource {
 		listAttribute:  "payment_instruments",
 		plural:         "payment instruments",
 		itemAttributes: attributes,
-		list:           (*client.Client).ListPaymentInstruments,
+		items:          (*client.Client).PaymentInstruments,
 		item:           paymentInstrumentItemFromAPI,
 		idAndDefault: func(p *client.PaymentInstrument) (string, bool) {
 			return derefString(p.ID), p.Default != nil && *p.Default

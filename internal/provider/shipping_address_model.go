@@ -3,7 +3,6 @@ package provider
 import (
 	"fmt"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/cybersource-tf/terraform-provider-cybersource/internal/client"
@@ -36,13 +35,9 @@ func shippingAddressItemFromAPI(a *client.ShippingAddress) shippingAddressItem {
 // shippingAddressResourceModel is cybersource_tms_customer_shipping_address.
 type shippingAddressResourceModel struct {
 	shippingAddressItem
-	CustomerID types.String   `tfsdk:"customer_id"`
-	ProfileID  types.String   `tfsdk:"profile_id"`
-	Timeouts   timeouts.Value `tfsdk:"timeouts"`
+	customerItemRef
 }
 
-func (m shippingAddressResourceModel) timeoutsValue() timeouts.Value { return m.Timeouts }
-func (m shippingAddressResourceModel) profileIDValue() types.String  { return m.ProfileID }
 func (m shippingAddressResourceModel) idValues() []types.String {
 	return []types.String{m.CustomerID, m.ID}
 }
@@ -60,9 +55,6 @@ func (m shippingAddressResourceModel) toAPI() *client.ShippingAddress {
 func (m shippingAddressResourceModel) refreshed(a *client.ShippingAddress) shippingAddressResourceModel {
 	out := m
 	out.shippingAddressItem = shippingAddressItemFromAPI(a)
-	if out.ID.IsNull() {
-		out.ID = m.ID // an answer without an id still describes this address
-	}
 	return out
 }
 

@@ -1,12 +1,8 @@
 package provider
 
 import (
-	"context"
-
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 
 	"github.com/cybersource-tf/terraform-provider-cybersource/internal/client"
 )
@@ -41,24 +37,4 @@ func NewShippingAddressResource() resource.Resource {
 		kind: shippingAddressKind, api: shippingAddressAPI}}
 }
 
-var shippingAddressAPI = tmsAPI[shippingAddressResourceModel, client.ShippingAddress]{
-	create: func(ctx context.Context, d *providerData, plan shippingAddressResourceModel, _ tfsdk.Config, opts client.CallOptions) (*client.Result[client.ShippingAddress], error) {
-		return d.client.CreateShippingAddress(ctx, plan.CustomerID.ValueString(), plan.toAPI(), opts)
-	},
-	read: func(ctx context.Context, d *providerData, state shippingAddressResourceModel, opts client.CallOptions) (*client.Result[client.ShippingAddress], error) {
-		return d.client.GetShippingAddress(ctx, state.CustomerID.ValueString(), state.ID.ValueString(), opts)
-	},
-	patch: func(_ context.Context, state, plan shippingAddressResourceModel) (client.MergePatch, diag.Diagnostics) {
-		return mergePatchOrDiag(client.NewShippingAddressPatch(state.toAPI(), plan.toAPI()))
-	},
-	update: func(ctx context.Context, d *providerData, state shippingAddressResourceModel, patch client.MergePatch, opts client.CallOptions) (*client.Result[client.ShippingAddress], error) {
-		return d.client.UpdateShippingAddress(ctx, state.CustomerID.ValueString(), state.ID.ValueString(), patch, opts)
-	},
-	delete: func(ctx context.Context, d *providerData, state shippingAddressResourceModel, opts client.CallOptions) error {
-		return deleteCustomerItem(ctx, d, shippingAddressKind, state.CustomerID.ValueString(), state.ID.ValueString(), opts,
-			d.client.DeleteShippingAddress, d.client.ListShippingAddresses)
-	},
-	refresh: func(_ context.Context, prior shippingAddressResourceModel, value *client.ShippingAddress) (shippingAddressResourceModel, diag.Diagnostics) {
-		return prior.refreshed(value), nil
-	},
-}
+var shippingAddressAPI = customerItemAPI[shippingAddressResourceModel](shippingAddressKind, (*client.Client).ShippingAddresses)

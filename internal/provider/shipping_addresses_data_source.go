@@ -22,7 +22,7 @@ func NewShippingAddressesDataSource() datasource.DataSource {
 		listAttribute:  "shipping_addresses",
 		plural:         "shipping addresses",
 		itemAttributes: attributes,
-		list:           (*client.Client).ListShippingAddresses,
+		items:          (*client.Client).ShippingAddresses,
 		item:           shippingAddressItemFromAPI,
 		idAndDefault: func(a *client.ShippingAddress) (string, bool) {
 			return derefString(a.ID), a.Default != nil && *a.Default

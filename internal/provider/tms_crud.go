@@ -2,9 +2,11 @@ package provider
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/cybersource-tf/terraform-provider-cybersource/internal/client"
@@ -33,6 +35,9 @@ func (r *tmsResource[M, T]) Create(ctx context.Context, req resource.CreateReque
 	}
 	state, diags := r.api.refresh(op.ctx, plan, result.Value)
 	resp.Diagnostics.Append(diags...)
+	if !r.answerHasID(&resp.Diagnostics, "Create", state, result.Receipt) {
+		return
+	}
 	if r.api.created != nil {
 		resp.Diagnostics.Append(r.api.created(plan, result)...)
 	}
@@ -50,15 +55,8 @@ func (r *tmsResource[M, T]) Create(ctx context.Context, req resource.CreateReque
 func (r *tmsResource[M, T]) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state M
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	rec, diags := loadPrivate(ctx, req.Private, r.kind.privateKey)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	profile := r.data.existingProfile(rec, state.profileIDValue())
-	op, diags := r.data.startOperation(ctx, state.timeoutsValue(), opRead, profile)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	op, _, profile, ok := r.begin(ctx, req.Private, state, opRead, &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	defer op.end()
@@ -77,9 +75,7 @@ func (r *tmsResource[M, T]) Read(ctx context.Context, req resource.ReadRequest, 
 	}
 	refreshed, diags := r.api.refresh(op.ctx, state, result.Value)
 	resp.Diagnostics.Append(diags...)
-	r.save(ctx, resp.State.Set, &refreshed, &resp.Diagnostics)
-	resp.Diagnostics.Append(r.kind.setIdentity(ctx, resp.Identity, refreshed.idValues(), refreshed.profileIDValue())...)
-	resp.Diagnostics.Append(storePrivate(ctx, resp.Private, r.kind.privateKey, privateRecord{ETag: result.ETag, ProfileID: &profile})...)
+	r.save(ctx, savedObject{&resp.Diagnostics, &resp.State, resp.Identity, resp.Private}, "Read", refreshed, result, profile)
 }
 
 // Update makes one PATCH carrying only what changed, guarded by if-match with the ETag of the last
@@ -88,8 +84,6 @@ func (r *tmsResource[M, T]) Update(ctx context.Context, req resource.UpdateReque
 	var plan, state M
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	rec, diags := loadPrivate(ctx, req.Private, r.kind.privateKey)
-	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -100,14 +94,12 @@ func (r *tmsResource[M, T]) Update(ctx context.Context, req resource.UpdateReque
 	}
 	if patch.IsEmpty() {
 		tflog.Debug(ctx, r.kind.noun+" unchanged API-side, skipping PATCH", map[string]any{"id": lastID(state)})
-		r.save(ctx, resp.State.Set, &plan, &resp.Diagnostics)
+		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 		resp.Diagnostics.Append(r.kind.setIdentity(ctx, resp.Identity, plan.idValues(), plan.profileIDValue())...)
 		return
 	}
-	profile := r.data.existingProfile(rec, state.profileIDValue())
-	op, diags := r.data.startOperation(ctx, plan.timeoutsValue(), opUpdate, profile)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	op, rec, profile, ok := r.begin(ctx, req.Private, state, opUpdate, &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	defer op.end()
@@ -120,23 +112,15 @@ func (r *tmsResource[M, T]) Update(ctx context.Context, req resource.UpdateReque
 	}
 	updated, diags := r.api.refresh(op.ctx, plan, result.Value)
 	resp.Diagnostics.Append(diags...)
-	r.save(ctx, resp.State.Set, &updated, &resp.Diagnostics)
-	resp.Diagnostics.Append(r.kind.setIdentity(ctx, resp.Identity, updated.idValues(), updated.profileIDValue())...)
-	resp.Diagnostics.Append(storePrivate(ctx, resp.Private, r.kind.privateKey, privateRecord{ETag: result.ETag, ProfileID: &profile})...)
+	r.save(ctx, savedObject{&resp.Diagnostics, &resp.State, resp.Identity, resp.Private}, "Update", updated, result, profile)
 }
 
 // Delete makes one DELETE. An object that is already gone (404/410) counts as deleted.
 func (r *tmsResource[M, T]) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state M
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	rec, diags := loadPrivate(ctx, req.Private, r.kind.privateKey)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	op, diags := r.data.startOperation(ctx, state.timeoutsValue(), opDelete, r.data.existingProfile(rec, state.profileIDValue()))
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	op, _, _, ok := r.begin(ctx, req.Private, state, opDelete, &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	defer op.end()
@@ -150,16 +134,53 @@ func (r *tmsResource[M, T]) Delete(ctx context.Context, req resource.DeleteReque
 	}
 }
 
-// stateSetter is resp.State.Set of the Create, Read and Update responses.
-type stateSetter func(ctx context.Context, value any) diag.Diagnostics
-
-// save writes the model to state unless an error came first: a failed mapping must not replace
-// the good state of a refresh or an update with a half-filled one.
-func (r *tmsResource[M, T]) save(ctx context.Context, set stateSetter, model *M, diags *diag.Diagnostics) {
+// begin reads the private record of an existing object and starts an operation on it, through
+// the profile the object was last used with; ok is false when diags holds an error.
+func (r *tmsResource[M, T]) begin(ctx context.Context, private privateStateGetter, m M, kind opKind, diags *diag.Diagnostics) (op *operation, rec privateRecord, profile string, ok bool) {
 	if diags.HasError() {
+		return nil, rec, "", false
+	}
+	rec, d := loadPrivate(ctx, private, r.kind.privateKey)
+	diags.Append(d...)
+	if diags.HasError() {
+		return nil, rec, "", false
+	}
+	profile = r.data.existingProfile(rec, m.profileIDValue())
+	op, d = r.data.startOperation(ctx, m.timeoutsValue(), kind, profile)
+	diags.Append(d...)
+	return op, rec, profile, !diags.HasError()
+}
+
+// save records a refreshed or updated object: state, identity (once) and the private record. It
+// writes nothing after an error, so a failed mapping never replaces good state with a half-filled
+// one.
+func (r *tmsResource[M, T]) save(ctx context.Context, out savedObject, action string, m M, result *client.Result[T], profile string) {
+	if out.diags.HasError() || !r.answerHasID(out.diags, action, m, result.Receipt) {
 		return
 	}
-	diags.Append(set(ctx, model)...)
+	out.diags.Append(out.state.Set(ctx, &m)...)
+	out.diags.Append(r.kind.setIdentity(ctx, out.identity, m.idValues(), m.profileIDValue())...)
+	out.diags.Append(storePrivate(ctx, out.private, r.kind.privateKey, privateRecord{ETag: result.ETag, ProfileID: &profile})...)
+}
+
+// savedObject is where a Read or an Update response keeps what save writes.
+type savedObject struct {
+	diags    *diag.Diagnostics
+	state    *tfsdk.State
+	identity *tfsdk.ResourceIdentity
+	private  privateStateSetter
+}
+
+// answerHasID refuses an answer that does not name the object: it cannot be tracked.
+func (r *tmsResource[M, T]) answerHasID(diags *diag.Diagnostics, action string, m M, receipt client.Receipt) bool {
+	if lastID(m) != "" {
+		return true
+	}
+	diags.AddError(fmt.Sprintf("Unable to %s %s", action, r.kind.noun),
+		fmt.Sprintf("CyberSource answered with status %d but without the %s's id (correlation id %s), so it cannot be "+
+			"tracked. Look for it in the Business Center and import it if it exists; if the problem persists, contact "+
+			"CyberSource support with the correlation id.", receipt.StatusCode, r.kind.lowerNoun(), receipt.CorrelationID))
+	return false
 }
 
 // lastID is the object's own id, for messages and logs.

@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/cybersource-tf/terraform-provider-cybersource/internal/client"
 )
@@ -65,4 +66,23 @@ func (d *tmsDataSource) reportReadError(diags *diag.Diagnostics, what string, at
 		return
 	}
 	d.data.reportAPIError(diags, d.kind, "Read", id, err)
+}
+
+// readOne makes a by-id data source's one GET, through the data source's profile, and returns the
+// object; nil after the error has been reported. get is the client's method, e.g.
+// (*client.Client).GetCustomer.
+func readOne[T any](ctx context.Context, d *tmsDataSource, diags *diag.Diagnostics, profile types.String, id string,
+	get func(*client.Client, context.Context, string, client.CallOptions) (*client.Result[T], error)) *T {
+	op, startDiags := d.startRead(ctx, d.data.effectiveProfile(profile))
+	diags.Append(startDiags...)
+	if diags.HasError() {
+		return nil
+	}
+	defer op.end()
+	result, err := get(d.data.client, op.ctx, id, op.opts)
+	if err != nil {
+		d.reportReadError(diags, d.kind.noun, path.Root("id"), id, err)
+		return nil
+	}
+	return result.Value
 }

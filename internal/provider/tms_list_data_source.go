@@ -21,9 +21,9 @@ type tmsListDataSource[I any, T any] struct {
 	listAttribute  string // "shipping_addresses"
 	plural         string // "shipping addresses", in descriptions
 	itemAttributes map[string]dsschema.Attribute
-	// list is the client's list method, e.g. (*client.Client).ListShippingAddresses.
-	list func(c *client.Client, ctx context.Context, customerID string, opts client.CallOptions) (*client.List[T], error)
-	item func(*T) I
+	// items selects the client's calls, e.g. (*client.Client).ShippingAddresses.
+	items func(*client.Client) client.CustomerItems[T]
+	item  func(*T) I
 	// idAndDefault returns an item's id and whether it is the customer's default.
 	idAndDefault func(*T) (string, bool)
 }
@@ -79,7 +79,7 @@ func (d *tmsListDataSource[I, T]) Read(ctx context.Context, req datasource.ReadR
 	defer op.end()
 
 	customerID := query.CustomerID.ValueString()
-	list, err := d.list(d.data.client, op.ctx, customerID, op.opts)
+	list, err := d.items(d.data.client).List(op.ctx, customerID, op.opts)
 	if err != nil {
 		d.reportReadError(&resp.Diagnostics, "Customer", path.Root("customer_id"), customerID, err)
 		return
