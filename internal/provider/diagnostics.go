@@ -293,10 +293,18 @@ func joinParagraphs(paragraphs ...string) string {
 	return strings.Join(kept, "\n\n")
 }
 
-// addUnexpectedProviderDataError is the "please report" diagnostic for a Configure call that
-// receives something other than *providerData.
-func addUnexpectedProviderDataError(diags *diag.Diagnostics, kind string, got any) {
-	diags.AddError(fmt.Sprintf("Unexpected %s Configure Type", kind),
-		fmt.Sprintf("Expected *provider.providerData, got %T. This is a bug in the provider; please report it "+
-			"to the provider developers.", got))
+// configuredData is what a resource's or data source's Configure receives: nil before the provider
+// is configured (during validation; the framework calls again later), and otherwise the
+// *providerData, or the "please report" diagnostic for anything else.
+func configuredData(got any, kind string, diags *diag.Diagnostics) *providerData {
+	if got == nil {
+		return nil
+	}
+	data, ok := got.(*providerData)
+	if !ok {
+		diags.AddError(fmt.Sprintf("Unexpected %s Configure Type", kind),
+			fmt.Sprintf("Expected *provider.providerData, got %T. This is a bug in the provider; please report it "+
+				"to the provider developers.", got))
+	}
+	return data
 }

@@ -33,15 +33,7 @@ func (d *tmsDataSource) Metadata(_ context.Context, req datasource.MetadataReque
 }
 
 func (d *tmsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	if req.ProviderData == nil {
-		return
-	}
-	data, ok := req.ProviderData.(*providerData)
-	if !ok {
-		addUnexpectedProviderDataError(&resp.Diagnostics, "Data Source", req.ProviderData)
-		return
-	}
-	d.data = data
+	d.data = configuredData(req.ProviderData, "Data Source", &resp.Diagnostics)
 }
 
 // startRead prepares a data source's one read: the default read timeout, no write protection.

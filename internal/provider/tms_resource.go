@@ -68,16 +68,7 @@ func (r *tmsResource[M, T]) Metadata(_ context.Context, req resource.MetadataReq
 }
 
 func (r *tmsResource[M, T]) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	if req.ProviderData == nil {
-		// Not configured yet (e.g. during validation); the framework calls again later.
-		return
-	}
-	data, ok := req.ProviderData.(*providerData)
-	if !ok {
-		addUnexpectedProviderDataError(&resp.Diagnostics, "Resource", req.ProviderData)
-		return
-	}
-	r.data = data
+	r.data = configuredData(req.ProviderData, "Resource", &resp.Diagnostics)
 }
 
 func (r *tmsResource[M, T]) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
