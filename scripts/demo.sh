@@ -7,6 +7,10 @@
 # touched), then applies examples/demo, checks that a second plan is empty, and destroys.
 # The simulator is stopped however the script ends (success, failure, Ctrl-C).
 #
+# The demo's cards are CyberSource's public test card numbers, passed to Terraform as the
+# TF_VAR_test_card_numbers variable (an ephemeral input that only reaches the write-only
+# card_number_wo argument): no card number is written in the .tf files, the plan or the state.
+#
 # Environment:
 #   KEEP_DEMO_DIR=1   keep the temporary directory (state, logs) even on success
 #   TF_DEMO_DIR=path  use this configuration instead of examples/demo
@@ -22,7 +26,14 @@ die() {
 }
 
 command -v go >/dev/null 2>&1 || die "Go is not on PATH; install it from https://go.dev/dl/ (the version in go.mod or newer)."
-command -v terraform >/dev/null 2>&1 || die "Terraform is not on PATH; install Terraform 1.6 or newer from https://developer.hashicorp.com/terraform/install."
+command -v terraform >/dev/null 2>&1 || die "Terraform is not on PATH; install Terraform 1.11 or newer from https://developer.hashicorp.com/terraform/install."
+# The card tokens take their number through a write-only argument, which Terraform supports from
+# 1.11 on; older versions would fail at plan time with a less helpful message.
+terraform_version=$(terraform version -json 2>/dev/null | sed -n 's/.*"terraform_version": *"\([^"]*\)".*/\1/p')
+[[ -n $terraform_version ]] || die "could not read the Terraform version from 'terraform version -json'"
+if [[ $(printf '%s\n' 1.11.0 "${terraform_version%%-*}" | sort -V | head -n 1) != 1.11.0 ]]; then
+	die "the demo needs Terraform 1.11 or newer (write-only arguments); found $terraform_version"
+fi
 [[ -d $demo_config ]] || die "no demo configuration at $demo_config"
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/cybersource-demo.XXXXXX")
@@ -30,23 +41,30 @@ simulator_pid=""
 started=$SECONDS
 
 # summarise_requests prints what the simulator served, from its one-line-per-request log: the
-# provider should make one API call per resource operation (tms-api.md §1).
+# provider should make one API call per resource operation (tms-api.md §1). Counts are listed in
+# a fixed order (POST, GET, PATCH, DELETE, then by status) so that the line reads the same on
+# every machine.
 summarise_requests() {
 	[[ -f $work/simulator.log ]] || return 0
-	awk '/msg=request/ {
+	local counts
+	counts=$(awk '/msg=request/ {
 			method = ""; status = ""
 			for (i = 1; i <= NF; i++) {
 				if ($i ~ /^method=/) method = substr($i, 8)
 				if ($i ~ /^status=/) status = substr($i, 8)
 			}
-			n[method " " status]++; total++
+			n[method " " status]++
 		}
 		END {
-			if (total == 0) exit
-			line = ""
-			for (k in n) line = line (line == "" ? "" : ", ") k " x" n[k]
-			printf "\n==> The simulator answered %d requests: %s\n", total, line
-		}' "$work/simulator.log"
+			rank["POST"] = 1; rank["GET"] = 2; rank["PATCH"] = 3; rank["DELETE"] = 4
+			for (k in n) {
+				split(k, part, " ")
+				printf "%d %s %s %d\n", (part[1] in rank ? rank[part[1]] : 5), part[2], part[1], n[k]
+			}
+		}' "$work/simulator.log" | sort -k1,1n -k2,2n)
+	[[ -n $counts ]] || return 0
+	awk '{ total += $4; line = line (NR == 1 ? "" : ", ") $3 " " $2 " x" $4 }
+		END { printf "\n==> The simulator answered %d requests: %s\n", total, line }' <<<"$counts"
 }
 
 cleanup() {
@@ -129,6 +147,10 @@ export CYBERSOURCE_ENDPOINT="$simulator_url"
 export CYBERSOURCE_MERCHANT_ID="tfdemo_merchant"
 export CYBERSOURCE_KEY_ID="278c728c-9a17-4d22-b0d8-8a070f07af52"
 export CYBERSOURCE_SHARED_SECRET="dGZkZW1vLXNpbXVsYXRvci1zaGFyZWQtc2VjcmV0ISE="
+
+# Card numbers travel the same way: CyberSource's public test numbers (never real cards), one per
+# brand, as the value of the configuration's ephemeral test_card_numbers variable.
+export TF_VAR_test_card_numbers='{ visa = "4111111111111111", mastercard = "5555555555554444", amex = "378282246310005" }'
 
 mkdir -p "$work/config"
 cp -R "$demo_config"/. "$work/config/"
