@@ -31,6 +31,9 @@ type customerItemModel[M any, T any] interface {
 	tmsModel
 	toAPI() *T
 	refreshed(*T) M
+	// withoutDefault is the model with `default` cleared: the flag CyberSource moves between
+	// siblings by itself (tmsAPI.serverMoved).
+	withoutDefault() M
 }
 
 // customerItemAPI is the tmsAPI of a kind of customer item; items selects the client's calls for
@@ -64,5 +67,6 @@ func customerItemAPI[M customerItemModel[M, T], T any](kind *tmsKind, items func
 		refresh: func(_ context.Context, prior M, value *T) (M, diag.Diagnostics) {
 			return prior.refreshed(value), nil
 		},
+		serverMoved: M.withoutDefault,
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/cybersource-tf/terraform-provider-cybersource/internal/client"
 )
@@ -68,6 +69,11 @@ var customerAPI = tmsAPI[customerResourceModel, client.Customer]{
 		refreshed := prior
 		diags := refreshed.fromCustomer(value, prior.customerModel)
 		return refreshed, diags
+	},
+	// A customer's default ids move when its items are created, deleted or take the default.
+	serverMoved: func(m customerResourceModel) customerResourceModel {
+		m.DefaultPaymentInstrumentID, m.DefaultShippingAddressID = types.StringNull(), types.StringNull()
+		return m
 	},
 }
 

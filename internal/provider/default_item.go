@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/cybersource-tf/terraform-provider-cybersource/internal/client"
@@ -61,12 +62,13 @@ func (onlyTrue) ValidateBool(_ context.Context, req validator.BoolRequest, resp 
 			"on that one (this one then reads false). For a conditional default, write `condition ? true : null`.", req.Path))
 }
 
-// warnIfDefaultRetaken runs at plan time for kinds with a default: when the configuration says
-// `default = true` but the item lost the default since the last apply, the plan takes it back,
-// and the user should see why. When two items of one customer both say true, this warning
-// appears on every plan instead of a silent ping-pong.
-func (k *tmsKind) warnIfDefaultRetaken(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if !k.hasDefault {
+// warnIfDefaultRetaken runs at plan time for kinds with a default: when the configuration said
+// `default = true` at the last apply and still does, but the item lost the default since then,
+// the plan takes it back, and the user should see why. When two items of one customer both say
+// true, this warning appears on every plan instead of a silent ping-pong. An item whose
+// configuration newly claims the default is simply being made the default: no warning.
+func (k *tmsKind) warnIfDefaultRetaken(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse, rec privateRecord) {
+	if !k.hasDefault || !rec.ClaimsDefault {
 		return
 	}
 	var planned, current types.Bool
@@ -85,6 +87,16 @@ func (k *tmsKind) warnIfDefaultRetaken(ctx context.Context, req resource.ModifyP
 			k.noun, id.ValueString(), k.lowerNoun(), id.ValueString()))
 }
 
+// claimsDefault reports whether the configuration says `default = true` (for kinds with a default).
+func (k *tmsKind) claimsDefault(ctx context.Context, config tfsdk.Config) bool {
+	if !k.hasDefault {
+		return false
+	}
+	var claimed types.Bool
+	config.GetAttribute(ctx, path.Root("default"), &claimed) // a missing attribute reads as null: no claim
+	return claimed.ValueBool()
+}
+
 // defaultItemPoll is how often a default item waiting to be deleted checks its siblings, and
 // defaultItemWait how long it waits for their number to go down. Siblings destroyed in the same
 // run are deleted in parallel and go within a few requests' time; 30 seconds leaves room for a
@@ -98,10 +110,10 @@ const (
 // deleteCustomerItem deletes a customer's address or instrument. When CyberSource refuses because
 // the item is its customer's default while others remain (409, §6.2), it waits for the others to
 // go, which is what happens when a whole customer's items are destroyed in one run: Terraform
-// deletes them in parallel and the default must be the last. It counts the customer's items now
-// and then (one list request) and deletes the item once it is alone. When the count stops going
-// down for the provider's default-item wait, the others are staying (the configuration removed
-// only the default), and it gives up with an error that says what to do.
+// deletes them in parallel and the default must be the last. Every second it tries the delete
+// again and counts the customer's items (one list request). When the count stops going down for
+// the provider's default-item wait, the others are staying (the configuration removed only the
+// default), and it gives up with an error that says what to do.
 func deleteCustomerItem[T any](ctx context.Context, d *providerData, k *tmsKind, customerID, id string, opts client.CallOptions,
 	items client.CustomerItems[T]) error {
 	_, err := items.Delete(ctx, customerID, id, opts)
@@ -112,15 +124,23 @@ func deleteCustomerItem[T any](ctx context.Context, d *providerData, k *tmsKind,
 	ticker := time.NewTicker(defaultItemPoll)
 	defer ticker.Stop()
 	for {
+		select {
+		case <-ctx.Done():
+			return err
+		case <-ticker.C:
+		}
+		// Another item may have become the default meanwhile (the same apply can move the
+		// default and remove the old one), or the others may be gone: either way the delete
+		// now succeeds.
+		if _, err = items.Delete(ctx, customerID, id, opts); !isDefaultConflict(err) {
+			return err
+		}
 		list, listErr := items.List(ctx, customerID, opts)
 		if listErr != nil {
 			return listErr
 		}
 		n := len(list.Items)
 		switch {
-		case n <= 1:
-			_, err = items.Delete(ctx, customerID, id, opts)
-			return err
 		case n != count:
 			count, lastChange = n, time.Now()
 		case time.Since(lastChange) >= d.defaultItemWait:
@@ -132,11 +152,6 @@ func deleteCustomerItem[T any](ctx context.Context, d *providerData, k *tmsKind,
 					"which removes everything it holds.", k.noun, id, n-1, d.defaultItemWait, k.lowerNoun()),
 				err: err,
 			}
-		}
-		select {
-		case <-ctx.Done():
-			return err
-		case <-ticker.C:
 		}
 	}
 }

@@ -100,3 +100,19 @@ func explainTokenInUse(id string, err error) error {
 		err: err,
 	}
 }
+
+// ModifyPlan adds, to the shared checks, the card number a new token needs: it is optional in the
+// schema so that imports work without one, and required here, at plan time, for a create.
+func (r *instrumentIdentifierResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	r.tmsResource.ModifyPlan(ctx, req, resp)
+	if !req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
+		return
+	}
+	var number types.String
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("card_number_wo"), &number)...)
+	if number.IsNull() {
+		resp.Diagnostics.AddAttributeError(path.Root("card_number_wo"), "Missing Card Number",
+			"Creating a card token needs the card number in `card_number_wo` (write-only: it is sent once and never "+
+				"stored). Only a token brought in with `terraform import` can do without it.")
+	}
+}

@@ -39,20 +39,24 @@ func (r *instrumentIdentifierResource) Schema(ctx context.Context, _ resource.Sc
 			"profile_id": profileIDAttribute("card token"),
 			"card_number_wo": schema.StringAttribute{
 				MarkdownDescription: fmt.Sprintf("The card number to tokenise: %d to %d digits, no spaces. Write-only "+
-					"(Terraform 1.11+): it is read when the token is created and never stored. Terraform cannot see a "+
-					"change of this value: to tokenise another card, change it together with `card_number_wo_version`. "+
-					"Read it from a variable or a secret store rather than writing it in the configuration.",
+					"(Terraform 1.11+): it is read when the token is created and never stored. Required to create a "+
+					"token; an imported token does not need it. Terraform cannot see a change of this value: to "+
+					"tokenise another card, change it together with `card_number_wo_version`. Read it from a variable "+
+					"or a secret store rather than writing it in the configuration.",
 					client.CardNumberMinLength, client.CardNumberMaxLength),
-				Required:   true,
+				// Optional rather than required so that an imported token needs no card number in the
+				// configuration; creating one without it is refused at plan time (ModifyPlan).
+				Optional:   true,
 				WriteOnly:  true,
 				Sensitive:  true,
 				Validators: []validator.String{cardNumberValue()},
 			},
 			"card_number_wo_version": schema.Int64Attribute{
 				MarkdownDescription: "Any number; change it to replace the token with one for the current " +
-					"`card_number_wo`, since Terraform cannot compare write-only values.",
+					"`card_number_wo`, since Terraform cannot compare write-only values. Setting it for the first time " +
+					"on an imported token only records it (the imported token is kept).",
 				Optional:      true,
-				PlanModifiers: []planmodifier.Int64{int64planmodifier.RequiresReplace()},
+				PlanModifiers: []planmodifier.Int64{replaceOnNewCardVersion()},
 			},
 			"card_number_masked": computedString(instrumentIdentifierDescriptions["card_number_masked"]),
 			"state":              computedString(instrumentIdentifierDescriptions["state"]),
@@ -60,6 +64,25 @@ func (r *instrumentIdentifierResource) Schema(ctx context.Context, _ resource.Sc
 			"timeouts":           timeoutsAttribute(ctx, "card token"),
 		},
 	}
+}
+
+// replaceOnNewCardVersion replaces the token when card_number_wo_version changes, except when an
+// imported token gets its first version: replacing would delete a token this configuration did
+// not create, for a card number it never saw change.
+func replaceOnNewCardVersion() planmodifier.Int64 {
+	return int64planmodifier.RequiresReplaceIf(
+		func(ctx context.Context, req planmodifier.Int64Request, resp *int64planmodifier.RequiresReplaceIfFuncResponse) {
+			if !req.StateValue.IsNull() {
+				resp.RequiresReplace = true
+				return
+			}
+			rec, diags := loadPrivate(ctx, req.Private, instrumentIdentifierKind.privateKey)
+			resp.Diagnostics.Append(diags...)
+			resp.RequiresReplace = rec.Created
+		},
+		"Replaces the token when the version changes, except on its first setting after an import.",
+		"Replaces the token when the version changes, except on its first setting after an import.",
+	)
 }
 
 // cardNumberValue checks a card number at plan time with the client's rule. Its diagnostic never

@@ -102,3 +102,8 @@ func (m paymentInstrumentResourceModel) refreshed(p *client.PaymentInstrument) p
 	}
 	return out
 }
+
+func (m paymentInstrumentResourceModel) withoutDefault() paymentInstrumentResourceModel {
+	m.Default = types.BoolNull()
+	return m
+}

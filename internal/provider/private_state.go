@@ -17,9 +17,15 @@ import (
 //     merchant's default). Requests on an existing object go to that profile, and replacement is
 //     planned only when the profile in effect changes (see tmsResource.ModifyPlan). nil in state
 //     written before the provider recorded it.
+//   - Created: this resource created the object (rather than importing it), which decides how a
+//     card token's card_number_wo_version behaves (instrument_identifier_schema.go).
+//   - ClaimsDefault: the configuration last applied said `default = true`, so an item that has
+//     lost the default since then lost it to someone else (default_item.go).
 type privateRecord struct {
-	ETag      string  `json:"etag,omitempty"`
-	ProfileID *string `json:"profile_id,omitempty"`
+	ETag          string  `json:"etag,omitempty"`
+	ProfileID     *string `json:"profile_id,omitempty"`
+	Created       bool    `json:"created,omitempty"`
+	ClaimsDefault bool    `json:"claims_default,omitempty"`
 }
 
 // privateStateGetter and privateStateSetter are the parts of the framework's private state

@@ -66,3 +66,8 @@ func boolPointer(v types.Bool) *bool {
 	b := v.ValueBool()
 	return &b
 }
+
+func (m shippingAddressResourceModel) withoutDefault() shippingAddressResourceModel {
+	m.Default = types.BoolNull()
+	return m
+}

@@ -45,7 +45,8 @@ func (r *tmsResource[M, T]) Create(ctx context.Context, req resource.CreateReque
 	// would orphan it (Terraform marks a resource whose create reported an error as tainted).
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 	resp.Diagnostics.Append(r.kind.setIdentity(ctx, resp.Identity, state.idValues(), state.profileIDValue())...)
-	resp.Diagnostics.Append(storePrivate(ctx, resp.Private, r.kind.privateKey, privateRecord{ETag: result.ETag, ProfileID: &profile})...)
+	rec := privateRecord{ETag: result.ETag, ProfileID: &profile, Created: true, ClaimsDefault: r.kind.claimsDefault(ctx, req.Config)}
+	resp.Diagnostics.Append(storePrivate(ctx, resp.Private, r.kind.privateKey, rec)...)
 	tflog.Debug(ctx, "Created "+r.kind.lowerNoun(), map[string]any{"id": lastID(state), "correlation_id": result.CorrelationID})
 }
 
@@ -55,7 +56,7 @@ func (r *tmsResource[M, T]) Create(ctx context.Context, req resource.CreateReque
 func (r *tmsResource[M, T]) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state M
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	op, _, profile, ok := r.begin(ctx, req.Private, state, opRead, &resp.Diagnostics)
+	op, rec, profile, ok := r.begin(ctx, req.Private, state, opRead, &resp.Diagnostics)
 	if !ok {
 		return
 	}
@@ -75,7 +76,8 @@ func (r *tmsResource[M, T]) Read(ctx context.Context, req resource.ReadRequest, 
 	}
 	refreshed, diags := r.api.refresh(op.ctx, state, result.Value)
 	resp.Diagnostics.Append(diags...)
-	r.save(ctx, savedObject{&resp.Diagnostics, &resp.State, resp.Identity, resp.Private}, "Read", refreshed, result, profile)
+	rec.ProfileID = &profile
+	r.save(ctx, savedObject{&resp.Diagnostics, &resp.State, resp.Identity, resp.Private}, "Read", refreshed, result, rec)
 }
 
 // Update makes one PATCH carrying only what changed, guarded by if-match with the ETag of the last
@@ -106,13 +108,17 @@ func (r *tmsResource[M, T]) Update(ctx context.Context, req resource.UpdateReque
 
 	op.opts.IfMatch = rec.ETag
 	result, err := r.api.update(op.ctx, r.data, state, patch, op.opts)
+	if client.IsPreconditionFailed(err) && !client.MayHaveBeenApplied(err) {
+		result, err = r.retryAfterServerMove(op, state, plan, err)
+	}
 	if err != nil {
 		r.data.reportUpdateError(&resp.Diagnostics, r.kind, lastID(state), err)
 		return
 	}
 	updated, diags := r.api.refresh(op.ctx, plan, result.Value)
 	resp.Diagnostics.Append(diags...)
-	r.save(ctx, savedObject{&resp.Diagnostics, &resp.State, resp.Identity, resp.Private}, "Update", updated, result, profile)
+	rec.ProfileID, rec.ClaimsDefault = &profile, r.kind.claimsDefault(ctx, req.Config)
+	r.save(ctx, savedObject{&resp.Diagnostics, &resp.State, resp.Identity, resp.Private}, "Update", updated, result, rec)
 }
 
 // Delete makes one DELETE. An object that is already gone (404/410) counts as deleted.
@@ -154,13 +160,51 @@ func (r *tmsResource[M, T]) begin(ctx context.Context, private privateStateGette
 // save records a refreshed or updated object: state, identity (once) and the private record. It
 // writes nothing after an error, so a failed mapping never replaces good state with a half-filled
 // one.
-func (r *tmsResource[M, T]) save(ctx context.Context, out savedObject, action string, m M, result *client.Result[T], profile string) {
+func (r *tmsResource[M, T]) save(ctx context.Context, out savedObject, action string, m M, result *client.Result[T], rec privateRecord) {
 	if out.diags.HasError() || !r.answerHasID(out.diags, action, m, result.Receipt) {
 		return
 	}
 	out.diags.Append(out.state.Set(ctx, &m)...)
 	out.diags.Append(r.kind.setIdentity(ctx, out.identity, m.idValues(), m.profileIDValue())...)
-	out.diags.Append(storePrivate(ctx, out.private, r.kind.privateKey, privateRecord{ETag: result.ETag, ProfileID: &profile})...)
+	rec.ETag = result.ETag
+	out.diags.Append(storePrivate(ctx, out.private, r.kind.privateKey, rec)...)
+}
+
+// retryAfterServerMove handles a 412 on an update. CyberSource gives an object a new ETag when a
+// change elsewhere moves one of its fields: an item loses its default flag when a sibling takes
+// it, a customer's default ids change with its items (tms-subresources.md §6.7). When that is
+// all that changed since Terraform read the object, it is not a conflict with someone else's
+// edit: the update is recomputed from a fresh read and sent again with the fresh ETag (one GET
+// and one PATCH, in this case only). Anything else stays a 412.
+func (r *tmsResource[M, T]) retryAfterServerMove(op *operation, state, plan M, stale error) (*client.Result[T], error) {
+	if r.api.serverMoved == nil {
+		return nil, stale
+	}
+	readOpts := op.opts
+	readOpts.IfMatch = ""
+	fresh, err := r.api.read(op.ctx, r.data, state, readOpts)
+	if err != nil {
+		return nil, stale
+	}
+	freshModel, diags := r.api.refresh(op.ctx, state, fresh.Value)
+	if diags.HasError() {
+		return nil, stale
+	}
+	elsewhere, diags := r.api.patch(op.ctx, r.api.serverMoved(state), r.api.serverMoved(freshModel))
+	if diags.HasError() || !elsewhere.IsEmpty() {
+		return nil, stale // someone else changed what Terraform manages
+	}
+	patch, diags := r.api.patch(op.ctx, freshModel, plan)
+	if diags.HasError() {
+		return nil, stale
+	}
+	if patch.IsEmpty() {
+		return fresh, nil
+	}
+	tflog.Debug(op.ctx, r.kind.noun+" was only moved by CyberSource since the refresh; updating again with the fresh ETag",
+		map[string]any{"id": lastID(state)})
+	op.opts.IfMatch = fresh.ETag
+	return r.api.update(op.ctx, r.data, state, patch, op.opts)
 }
 
 // savedObject is where a Read or an Update response keeps what save writes.

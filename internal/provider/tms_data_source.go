@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -49,7 +50,7 @@ func (d *tmsDataSource) reportReadError(diags *diag.Diagnostics, what string, at
 		d.data.noteAuthFailure(err)
 		diags.AddAttributeError(at, fmt.Sprintf("%s Not Found", what),
 			fmt.Sprintf("No %s with id %q exists for this merchant and profile (%s). Check the id and, if it lives "+
-				"in another TMS profile, set `profile_id`.", d.kind.lowerNoun(), id, err))
+				"in another TMS profile, set `profile_id`.", strings.ToLower(what), id, err))
 		return
 	}
 	var explained *explainedError

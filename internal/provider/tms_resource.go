@@ -52,6 +52,10 @@ type tmsAPI[M tmsModel, T any] struct {
 	refresh func(ctx context.Context, prior M, value *T) (M, diag.Diagnostics)
 	// created, when set, adds diagnostics about a successful create (an adopted token, say).
 	created func(plan M, result *client.Result[T]) diag.Diagnostics
+	// serverMoved, when set, clears the fields CyberSource changes on its own when other objects
+	// change (defaults), so that an update refused with 412 because only those moved can be sent
+	// again (tmsResource.retryAfterServerMove).
+	serverMoved func(M) M
 }
 
 // tmsResource is the shared machinery of every TMS resource: Metadata, Configure, the CRUD
@@ -123,5 +127,5 @@ func (r *tmsResource[M, T]) ModifyPlan(ctx context.Context, req resource.ModifyP
 	if planned.IsUnknown() || r.data.effectiveProfile(planned) != r.data.existingProfile(rec, current) {
 		resp.RequiresReplace = append(resp.RequiresReplace, path.Root("profile_id"))
 	}
-	r.kind.warnIfDefaultRetaken(ctx, req, resp)
+	r.kind.warnIfDefaultRetaken(ctx, req, resp, rec)
 }
