@@ -33,29 +33,37 @@ func newProtoHarness(t *testing.T) *protoHarness {
 	t.Helper()
 	e := newAccEnv(t)
 	sim := e.sim("holds requests on the simulator while Terraform stops the provider")
-	srv, err := providerserver.NewProtocol6WithError(NewWithOptions("test", Options{Endpoint: e.server.URL})())()
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx := t.Context()
-	schemas, err := srv.GetProviderSchema(ctx, &tfprotov6.GetProviderSchemaRequest{})
-	if err != nil || len(schemas.Diagnostics) != 0 {
-		t.Fatalf("GetProviderSchema: %v %v", err, schemas.Diagnostics)
-	}
-	config := objectValue(t, schemas.Provider.ValueType(), map[string]tftypes.Value{
+	srv, schemas := configuredServer(t, Options{Endpoint: e.server.URL}, map[string]tftypes.Value{
 		"merchant_id":   tftypes.NewValue(tftypes.String, simulator.DemoMerchantID),
 		"key_id":        tftypes.NewValue(tftypes.String, simulator.DemoKeyID),
 		"shared_secret": tftypes.NewValue(tftypes.String, simulator.DemoSharedSecret),
 	})
-	configured, err := srv.ConfigureProvider(ctx, &tfprotov6.ConfigureProviderRequest{Config: config})
-	if err != nil || len(configured.Diagnostics) != 0 {
-		t.Fatalf("ConfigureProvider: %v %v", err, configured.Diagnostics)
-	}
 	resourceType, ok := schemas.ResourceSchemas["cybersource_tms_customer"].ValueType().(tftypes.Object)
 	if !ok {
 		t.Fatal("cybersource_tms_customer has no object type")
 	}
 	return &protoHarness{t: t, srv: srv, sim: sim, resource: resourceType}
+}
+
+// configuredServer is the provider's protocol 6 server, configured with the given provider block
+// attributes (the others null), and its schemas.
+func configuredServer(t *testing.T, opts Options, providerAttributes map[string]tftypes.Value) (tfprotov6.ProviderServer, *tfprotov6.GetProviderSchemaResponse) {
+	t.Helper()
+	srv, err := providerserver.NewProtocol6WithError(NewWithOptions("test", opts)())()
+	if err != nil {
+		t.Fatal(err)
+	}
+	schemas, err := srv.GetProviderSchema(t.Context(), &tfprotov6.GetProviderSchemaRequest{})
+	if err != nil || len(schemas.Diagnostics) != 0 {
+		t.Fatalf("GetProviderSchema: %v %v", err, schemas.Diagnostics)
+	}
+	configured, err := srv.ConfigureProvider(t.Context(), &tfprotov6.ConfigureProviderRequest{
+		Config: objectValue(t, schemas.Provider.ValueType(), providerAttributes),
+	})
+	if err != nil || len(configured.Diagnostics) != 0 {
+		t.Fatalf("ConfigureProvider: %v %v", err, configured.Diagnostics)
+	}
+	return srv, schemas
 }
 
 // objectValue is an object of typ with the given attributes and every other one null.
