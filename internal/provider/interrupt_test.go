@@ -49,6 +49,16 @@ func newProtoHarness(t *testing.T) *protoHarness {
 // attributes (the others null), and its schemas.
 func configuredServer(t *testing.T, opts Options, providerAttributes map[string]tftypes.Value) (tfprotov6.ProviderServer, *tfprotov6.GetProviderSchemaResponse) {
 	t.Helper()
+	srv, schemas := protocolServer(t, opts)
+	if diags := configureProvider(t, srv, schemas, providerAttributes); len(diags) != 0 {
+		t.Fatalf("ConfigureProvider: %s", diagnosticsText(diags))
+	}
+	return srv, schemas
+}
+
+// protocolServer is the provider's protocol 6 server, not configured yet, and its schemas.
+func protocolServer(t *testing.T, opts Options) (tfprotov6.ProviderServer, *tfprotov6.GetProviderSchemaResponse) {
+	t.Helper()
 	srv, err := providerserver.NewProtocol6WithError(NewWithOptions("test", opts)())()
 	if err != nil {
 		t.Fatal(err)
@@ -57,13 +67,20 @@ func configuredServer(t *testing.T, opts Options, providerAttributes map[string]
 	if err != nil || len(schemas.Diagnostics) != 0 {
 		t.Fatalf("GetProviderSchema: %v %v", err, schemas.Diagnostics)
 	}
+	return srv, schemas
+}
+
+// configureProvider configures srv with the given provider block attributes (the others null)
+// and returns the diagnostics.
+func configureProvider(t *testing.T, srv tfprotov6.ProviderServer, schemas *tfprotov6.GetProviderSchemaResponse, providerAttributes map[string]tftypes.Value) []*tfprotov6.Diagnostic {
+	t.Helper()
 	configured, err := srv.ConfigureProvider(t.Context(), &tfprotov6.ConfigureProviderRequest{
 		Config: objectValue(t, schemas.Provider.ValueType(), providerAttributes),
 	})
-	if err != nil || len(configured.Diagnostics) != 0 {
-		t.Fatalf("ConfigureProvider: %v %v", err, configured.Diagnostics)
+	if err != nil {
+		t.Fatal(err)
 	}
-	return srv, schemas
+	return configured.Diagnostics
 }
 
 // objectValue is an object of typ with the given attributes and every other one null.

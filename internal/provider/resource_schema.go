@@ -25,7 +25,7 @@ func timeoutsAttribute(ctx context.Context, noun string) schema.Attribute {
 	if nested, ok := attribute.(schema.SingleNestedAttribute); ok {
 		nested.MarkdownDescription = "Operation timeouts, as durations such as `\"30s\"` or `\"10m\"`. Each bounds " +
 			"the whole operation, retries included."
-		attribute = nested
+		attribute = withOperationTimeoutValidators(nested)
 	}
 	return attribute
 }
