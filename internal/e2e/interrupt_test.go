@@ -2,7 +2,6 @@ package e2e
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -110,15 +109,7 @@ func TestInterruptedApplyOrphansNothing(t *testing.T) {
 func duplicateMerchantCustomerIDs(t *testing.T, sim *simulator.Simulator) map[string]int {
 	t.Helper()
 	counts := map[string]int{}
-	for _, raw := range sim.Customers(simulator.DemoMerchantID) {
-		var c struct {
-			BuyerInformation struct {
-				MerchantCustomerID string `json:"merchantCustomerID"`
-			} `json:"buyerInformation"`
-		}
-		if err := json.Unmarshal(raw, &c); err != nil {
-			t.Fatalf("decoding simulator customer: %v", err)
-		}
+	for _, c := range simCustomers(t, sim) {
 		counts[c.BuyerInformation.MerchantCustomerID]++
 	}
 	for id, n := range counts {

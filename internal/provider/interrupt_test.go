@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"strings"
 	"testing"
@@ -174,17 +175,13 @@ func (h *protoHarness) applyStoppedInFlight(method string, req *tfprotov6.ApplyR
 func (h *protoHarness) storedTitle(id string) (string, bool) {
 	h.t.Helper()
 	for _, raw := range h.sim.Customers(simulator.DemoMerchantID) {
-		var c struct {
-			ID                string `json:"id"`
-			ObjectInformation struct {
-				Title string `json:"title"`
-			} `json:"objectInformation"`
-		}
-		if err := json.Unmarshal(raw, &c); err != nil {
+		var body map[string]any
+		if err := json.Unmarshal(raw, &body); err != nil {
 			h.t.Fatal(err)
 		}
-		if c.ID == id {
-			return c.ObjectInformation.Title, true
+		if body["id"] == id {
+			title, _ := storedField(body, "objectInformation.title")
+			return fmt.Sprint(title), true
 		}
 	}
 	return "", false
@@ -198,49 +195,67 @@ func diagnosticsText(diags []*tfprotov6.Diagnostic) string {
 	return b.String()
 }
 
-func TestStopProvider_updateInFlightCompletes(t *testing.T) {
-	h := newProtoHarness(t)
-	id := h.seed("Before")
-	resp := h.applyStoppedInFlight(http.MethodPatch, &tfprotov6.ApplyResourceChangeRequest{
-		TypeName:     "cybersource_tms_customer",
-		PriorState:   h.customer(id, "Before"),
-		PlannedState: h.customer(id, "After"),
-		Config:       h.customer("", "After"),
-	})
-	if len(resp.Diagnostics) != 0 {
-		t.Fatalf("the update in flight was reported as failed:\n%s", diagnosticsText(resp.Diagnostics))
+// TestStopProvider_writesInFlightComplete: an update and a delete held on the simulator while the
+// provider is stopped both finish, and are reported as done.
+func TestStopProvider_writesInFlightComplete(t *testing.T) {
+	tests := []struct {
+		name, method string
+		// planned is the planned state for the customer id, and the configuration without the id.
+		planned func(h *protoHarness, id string) (*tfprotov6.DynamicValue, *tfprotov6.DynamicValue)
+		// check inspects the new state and the simulator.
+		check func(t *testing.T, h *protoHarness, id string, state tftypes.Value)
+	}{
+		{
+			name: "update", method: http.MethodPatch,
+			planned: func(h *protoHarness, id string) (*tfprotov6.DynamicValue, *tfprotov6.DynamicValue) {
+				return h.customer(id, "After"), h.customer("", "After")
+			},
+			check: func(t *testing.T, h *protoHarness, id string, state tftypes.Value) {
+				var attributes map[string]tftypes.Value
+				var title string
+				if err := state.As(&attributes); err != nil || attributes["title"].As(&title) != nil || title != "After" {
+					t.Errorf("new state %s, want title After", state)
+				}
+				if stored, _ := h.storedTitle(id); stored != "After" {
+					t.Errorf("the simulator holds title %q, want After", stored)
+				}
+			},
+		},
+		{
+			name: "delete", method: http.MethodDelete,
+			planned: func(h *protoHarness, _ string) (*tfprotov6.DynamicValue, *tfprotov6.DynamicValue) {
+				return h.noCustomer(), h.noCustomer()
+			},
+			check: func(t *testing.T, h *protoHarness, id string, state tftypes.Value) {
+				if !state.IsNull() {
+					t.Errorf("new state %s, want null: the customer is deleted", state)
+				}
+				if _, exists := h.storedTitle(id); exists {
+					t.Error("the customer still exists on the simulator")
+				}
+			},
+		},
 	}
-	state, err := resp.NewState.Unmarshal(h.resource)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var attributes map[string]tftypes.Value
-	var title string
-	if err := state.As(&attributes); err != nil || attributes["title"].As(&title) != nil || title != "After" {
-		t.Errorf("new state %s, want title After", state)
-	}
-	if stored, _ := h.storedTitle(id); stored != "After" {
-		t.Errorf("the simulator holds title %q, want After", stored)
-	}
-}
-
-func TestStopProvider_deleteInFlightCompletes(t *testing.T) {
-	h := newProtoHarness(t)
-	id := h.seed("Going")
-	resp := h.applyStoppedInFlight(http.MethodDelete, &tfprotov6.ApplyResourceChangeRequest{
-		TypeName:     "cybersource_tms_customer",
-		PriorState:   h.customer(id, "Going"),
-		PlannedState: h.noCustomer(),
-		Config:       h.noCustomer(),
-	})
-	if len(resp.Diagnostics) != 0 {
-		t.Fatalf("the delete in flight was reported as failed:\n%s", diagnosticsText(resp.Diagnostics))
-	}
-	if state, err := resp.NewState.Unmarshal(h.resource); err != nil || !state.IsNull() {
-		t.Errorf("new state %s (%v), want null: the customer is deleted", state, err)
-	}
-	if _, exists := h.storedTitle(id); exists {
-		t.Error("the customer still exists on the simulator")
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := newProtoHarness(t)
+			id := h.seed("Before")
+			planned, config := tt.planned(h, id)
+			resp := h.applyStoppedInFlight(tt.method, &tfprotov6.ApplyResourceChangeRequest{
+				TypeName:     "cybersource_tms_customer",
+				PriorState:   h.customer(id, "Before"),
+				PlannedState: planned,
+				Config:       config,
+			})
+			if len(resp.Diagnostics) != 0 {
+				t.Fatalf("the %s in flight was reported as failed:\n%s", tt.name, diagnosticsText(resp.Diagnostics))
+			}
+			state, err := resp.NewState.Unmarshal(h.resource)
+			if err != nil {
+				t.Fatal(err)
+			}
+			tt.check(t, h, id, state)
+		})
 	}
 }
 
