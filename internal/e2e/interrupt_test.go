@@ -49,11 +49,16 @@ func TestInterruptedApplyOrphansNothing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// The first "Creation complete" means the first creates were answered and the next ones are
-	// on their way: the moment the report describes.
+	// The moment the report describes: the first creates were answered ("Creation complete")
+	// and the next ones are on their way. Terraform runs ten operations at a time, so the
+	// eleventh POST is sent only once a create has finished, and it is then half a second from
+	// its answer: the interrupt is certain to find it in flight.
 	if err := started.WaitForOutput(ctx, "Creation complete"); err != nil {
 		result, _ := started.Wait()
 		t.Fatalf("%v\nstdout:\n%s\nstderr:\n%s", err, result.Stdout, result.Stderr)
+	}
+	if err := h.rec.WaitForArrivals(ctx, http.MethodPost, 11); err != nil {
+		t.Fatal(err)
 	}
 	if err := started.Signal(os.Interrupt); err != nil {
 		t.Fatal(err)
