@@ -44,19 +44,38 @@ func newAPIError(method, path string, resp *http.Response, body []byte) *APIErro
 	}
 	decoded := decodeErrorBody(body)
 	e.Type, e.Message, e.Details = decoded.typ, decoded.message, decoded.details
-	if e.Type == "" && e.Message == "" {
+	switch {
+	case e.Type == "" && repeatsStatus(e.Message, e.Status):
+		e.Message = "" // a gateway's {"message":"Bad Gateway"} says nothing Error() does not
+	case e.Type == "" && e.Message == "":
 		e.BodySnippet = withoutStatusText(bodySnippet(body), e.Status)
 	}
 	return e
 }
 
 // withoutStatusText drops the status line from a snippet: proxies' error pages repeat it in their
-// title and heading ("502 Bad Gateway 502 Bad Gateway"), and Error() already says it once.
+// title and heading ("502 Bad Gateway 502 Bad Gateway"), with or without the code, and Error()
+// already says it once.
 func withoutStatusText(snippet, status string) string {
 	if status == "" {
 		return snippet
 	}
-	return strings.Join(strings.Fields(strings.ReplaceAll(snippet, status, " ")), " ")
+	snippet = strings.ReplaceAll(snippet, status, " ")
+	if reason := reasonPhrase(status); reason != "" {
+		snippet = strings.ReplaceAll(snippet, reason, " ")
+	}
+	return strings.Join(strings.Fields(snippet), " ")
+}
+
+// repeatsStatus reports whether a message is nothing but the status line or its reason phrase.
+func repeatsStatus(message, status string) bool {
+	message = strings.TrimSpace(message)
+	return message != "" && (strings.EqualFold(message, status) || strings.EqualFold(message, reasonPhrase(status)))
+}
+
+// reasonPhrase is the status line without its code: "Bad Gateway" for "502 Bad Gateway".
+func reasonPhrase(status string) string {
+	return strings.TrimSpace(strings.TrimLeft(status, "0123456789"))
 }
 
 type decodedError struct {

@@ -3,6 +3,7 @@ package client
 import (
 	"errors"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 )
@@ -109,7 +110,13 @@ type TransportError struct {
 func (e *TransportError) Error() string {
 	msg := "request " + requestTarget(e.Method, e.Path, e.URL) + " failed: "
 	if e.Err != nil {
-		msg += e.Err.Error()
+		cause := e.Err.Error()
+		var urlErr *url.Error
+		if errors.As(e.Err, &urlErr) && urlErr.Err != nil {
+			// net/http's *url.Error repeats the method and the URL this message already names.
+			cause = strings.Replace(cause, urlErr.Error(), urlErr.Err.Error(), 1)
+		}
+		msg += cause
 	} else {
 		msg += "unknown error"
 	}

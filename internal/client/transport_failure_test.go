@@ -90,8 +90,8 @@ func TestTransportFailureClassification(t *testing.T) {
 			if tErr.Attempts != tt.wantAttempts {
 				t.Errorf("Attempts = %d, want %d", tErr.Attempts, tt.wantAttempts)
 			}
-			if !strings.Contains(err.Error(), tErr.URL) || !strings.HasPrefix(tErr.URL, cfg.BaseURL) {
-				t.Errorf("error %q does not name the URL requested (%q)", err, tErr.URL)
+			if strings.Count(err.Error(), tErr.URL) != 1 || !strings.HasPrefix(tErr.URL, cfg.BaseURL) {
+				t.Errorf("error %q does not name the URL requested (%q) exactly once", err, tErr.URL)
 			}
 			if tt.wantAttempts > 1 && !strings.Contains(err.Error(), "attempts were made") {
 				t.Errorf("error %q does not say how many attempts were made", err)

@@ -63,21 +63,37 @@ var whitespace = regexp.MustCompile(`[\s│]+`)
 
 func flatten(s string) string { return whitespace.ReplaceAllString(s, " ") }
 
+// simCustomer is what the tests read of a customer the simulator stores.
+type simCustomer struct {
+	ID                string `json:"id"`
+	ObjectInformation struct {
+		Comment string `json:"comment"`
+	} `json:"objectInformation"`
+	BuyerInformation struct {
+		MerchantCustomerID string `json:"merchantCustomerID"`
+	} `json:"buyerInformation"`
+}
+
+// simCustomers decodes the demo merchant's customers as the simulator stores them.
+func simCustomers(t *testing.T, sim *simulator.Simulator) []simCustomer {
+	t.Helper()
+	var customers []simCustomer
+	for _, raw := range sim.Customers(simulator.DemoMerchantID) {
+		var c simCustomer
+		if err := json.Unmarshal(raw, &c); err != nil {
+			t.Fatalf("decoding simulator customer: %v", err)
+		}
+		customers = append(customers, c)
+	}
+	return customers
+}
+
 // simCustomerComments maps customer id to objectInformation.comment as the
 // simulator stores it.
 func simCustomerComments(t *testing.T, sim *simulator.Simulator) map[string]string {
 	t.Helper()
 	comments := map[string]string{}
-	for _, raw := range sim.Customers(simulator.DemoMerchantID) {
-		var c struct {
-			ID                string `json:"id"`
-			ObjectInformation struct {
-				Comment string `json:"comment"`
-			} `json:"objectInformation"`
-		}
-		if err := json.Unmarshal(raw, &c); err != nil {
-			t.Fatalf("decoding simulator customer: %v", err)
-		}
+	for _, c := range simCustomers(t, sim) {
 		comments[c.ID] = c.ObjectInformation.Comment
 	}
 	return comments
@@ -285,16 +301,7 @@ func reconcileOrphans(t *testing.T, h *harness, orphans []string) {
 	r := h.runner
 	h.sim.SetFaults(simulator.Faults{})
 	var imports strings.Builder
-	for _, raw := range h.sim.Customers(simulator.DemoMerchantID) {
-		var c struct {
-			ID               string `json:"id"`
-			BuyerInformation struct {
-				MerchantCustomerID string `json:"merchantCustomerID"`
-			} `json:"buyerInformation"`
-		}
-		if err := json.Unmarshal(raw, &c); err != nil {
-			t.Fatalf("decoding simulator customer: %v", err)
-		}
+	for _, c := range simCustomers(t, h.sim) {
 		if !slices.Contains(orphans, c.ID) {
 			continue
 		}

@@ -89,9 +89,14 @@ type recorder struct {
 
 	mu        sync.Mutex
 	exchanges []exchange
+	// arrived counts requests by method as they arrive, before the simulator answers them;
+	// arrival is closed and replaced at each arrival (see WaitForArrivals).
+	arrived map[string]int
+	arrival chan struct{}
 }
 
 func (rec *recorder) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	rec.noteArrival(r.Method)
 	rw := &recordingWriter{ResponseWriter: w}
 	defer func() {
 		rec.mu.Lock()
@@ -106,6 +111,43 @@ func (rec *recorder) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		rec.mu.Unlock()
 	}()
 	rec.sim.ServeHTTP(rw, r)
+}
+
+// noteArrival counts a request that has just arrived and wakes up WaitForArrivals.
+func (rec *recorder) noteArrival(method string) {
+	rec.mu.Lock()
+	defer rec.mu.Unlock()
+	rec.arrivalChannel()
+	rec.arrived[method]++
+	close(rec.arrival)
+	rec.arrival = make(chan struct{})
+}
+
+// arrivalChannel returns the channel closed at the next arrival; rec.mu must be held.
+func (rec *recorder) arrivalChannel() chan struct{} {
+	if rec.arrival == nil {
+		rec.arrived, rec.arrival = map[string]int{}, make(chan struct{})
+	}
+	return rec.arrival
+}
+
+// WaitForArrivals returns once n requests of method have arrived (answered or not), counting
+// from the start.
+func (rec *recorder) WaitForArrivals(ctx context.Context, method string, n int) error {
+	for {
+		rec.mu.Lock()
+		next := rec.arrivalChannel()
+		got := rec.arrived[method]
+		rec.mu.Unlock()
+		if got >= n {
+			return nil
+		}
+		select {
+		case <-next:
+		case <-ctx.Done():
+			return fmt.Errorf("waiting for %d %s requests (%d arrived): %w", n, method, got, ctx.Err())
+		}
+	}
 }
 
 // Exchanges returns a copy of everything recorded so far.

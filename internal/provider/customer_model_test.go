@@ -252,3 +252,87 @@ func TestEmbeddedValues(t *testing.T) {
 		}
 	})
 }
+
+// mdiWithNull is merchant_defined_information as `{ data1 = "gold", data2 = null }` arrives from
+// a configuration such as `data2 = var.flag ? "x" : null` (issue 11, item 3).
+func mdiWithNull() types.Map {
+	return types.MapValueMust(types.StringType, map[string]attr.Value{
+		"data1": types.StringValue("gold"),
+		"data2": types.StringNull(),
+	})
+}
+
+func TestMerchantDefinedFieldsLeaveOutNullElements(t *testing.T) {
+	values := types.MapValueMust(types.StringType, map[string]attr.Value{
+		"data1":      types.StringValue("gold"),
+		"data2":      types.StringNull(),
+		"data3":      types.StringUnknown(),
+		"sensitive1": types.StringValue("s"),
+	})
+	want := `[{"name":"data1","value":"gold"},{"name":"sensitive1","value":"s"}]`
+	if got := marshal(t, merchantDefinedFields(values)); got != want {
+		t.Errorf("fields = %s, want %s", got, want)
+	}
+	onlyNull := types.MapValueMust(types.StringType, map[string]attr.Value{"data2": types.StringNull()})
+	if fields := merchantDefinedFields(onlyNull); fields != nil {
+		t.Errorf("fields of a map of nulls = %v, want none (no merchantDefinedInformation sent)", fields)
+	}
+}
+
+func TestMerchantDefinedInformationValueKeepsPriorNulls(t *testing.T) {
+	gold := []client.MerchantDefinedField{{Name: "data1", Value: "gold"}}
+	tests := []struct {
+		name   string
+		fields []client.MerchantDefinedField
+		prior  types.Map
+		want   types.Map
+	}{
+		{"the API's entries plus the prior's null", gold, mdiWithNull(), mdiWithNull()},
+		{
+			"only a null: the map, not a null map",
+			nil,
+			types.MapValueMust(types.StringType, map[string]attr.Value{"data2": types.StringNull()}),
+			types.MapValueMust(types.StringType, map[string]attr.Value{"data2": types.StringNull()}),
+		},
+		{
+			"a value set elsewhere wins over the prior's null (drift shows)",
+			append(gold, client.MerchantDefinedField{Name: "data2", Value: "set elsewhere"}),
+			mdiWithNull(),
+			mdiMap(t, map[string]string{"data1": "gold", "data2": "set elsewhere"}),
+		},
+		{"no prior nulls, nothing added", gold, mdiMap(t, map[string]string{"data1": "old"}), mdiMap(t, map[string]string{"data1": "gold"})},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, diags := merchantDefinedInformationValue(tt.fields, tt.prior)
+			if diags.HasError() {
+				t.Fatal(diags)
+			}
+			if !got.Equal(tt.want) {
+				t.Errorf("got %s, want %s", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestCustomerPatchWithNullMerchantDefinedElement(t *testing.T) {
+	state := nullModel()
+	state.MerchantDefinedInformation = mdiMap(t, map[string]string{"data1": "gold", "data2": "opted-in"})
+	plan := nullModel()
+	plan.MerchantDefinedInformation = mdiWithNull()
+	p, err := client.NewCustomerPatch(state.toCustomer(), plan.toCustomer())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := marshal(t, p), `{"merchantDefinedInformation":[{"name":"data1","value":"gold"}]}`; got != want {
+		t.Errorf("patch = %s, want %s", got, want)
+	}
+	// The state after that update keeps the null, so the next plan shows no change.
+	refreshed := nullModel()
+	if diags := refreshed.fromCustomer(plan.toCustomer(), plan); diags.HasError() {
+		t.Fatal(diags)
+	}
+	if !refreshed.MerchantDefinedInformation.Equal(plan.MerchantDefinedInformation) {
+		t.Errorf("state %s differs from the plan %s", refreshed.MerchantDefinedInformation, plan.MerchantDefinedInformation)
+	}
+}

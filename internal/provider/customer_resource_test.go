@@ -602,7 +602,7 @@ func TestAccCustomerResource_invalidAttributes(t *testing.T) {
 		{`merchant_defined_information = { data1 = "" }`, `Empty Value Not Allowed`},
 		{fmt.Sprintf("merchant_defined_information = { data1 = %q }", long(101)), `(?s)merchant_defined_information.*at\s+most\s+100`},
 		{`profile_id = "too-short"`, `(?s)Invalid TMS Profile ID.*exactly\s+36`},
-		{`timeouts = { create = "soon" }`, `Invalid Attribute Value Time Duration`},
+		{`timeouts = { create = "soon" }`, `(?s)Invalid Operation Timeout.*"soon"\s+of\s+timeouts\.create`},
 	}
 	steps := make([]resource.TestStep, 0, len(cases))
 	for _, c := range cases {

@@ -1,8 +1,11 @@
 package provider
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"slices"
+	"sort"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
@@ -42,8 +45,44 @@ func customerStringValidators(maxLength int) []validator.String {
 // merchant_defined_information map.
 func merchantDefinedInformationValidators() []validator.Map {
 	return []validator.Map{
-		mapvalidator.KeysAre(stringvalidator.OneOf(merchantDefinedInformationNames...)),
+		merchantDefinedNames{},
 		mapvalidator.ValueStringsAre(notEmptyString(), stringvalidator.UTF8LengthAtMost(merchantDefinedValueMaxLen)),
+	}
+}
+
+// merchantDefinedNames rejects a merchant_defined_information key that is not one of
+// merchantDefinedInformationNames, as a bad name: a generic "value must be one of" check on the
+// keys reads as if the value were wrong.
+type merchantDefinedNames struct{}
+
+var _ validator.Map = merchantDefinedNames{}
+
+func (merchantDefinedNames) Description(context.Context) string {
+	return "names must be data1…data4 or sensitive1…sensitive4"
+}
+
+func (v merchantDefinedNames) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
+
+func (merchantDefinedNames) ValidateMap(_ context.Context, req validator.MapRequest, resp *validator.MapResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	names := make([]string, 0, len(req.ConfigValue.Elements()))
+	for name := range req.ConfigValue.Elements() {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		if slices.Contains(merchantDefinedInformationNames, name) {
+			continue
+		}
+		detail := fmt.Sprintf("Unknown merchant-defined field name %q: names are data1…data4, sensitive1…sensitive4.", name)
+		if slices.Contains(merchantDefinedInformationNames, strings.ToLower(name)) {
+			detail += " Names are lower-case."
+		}
+		resp.Diagnostics.AddAttributeError(req.Path.AtMapKey(name), "Unknown Merchant-Defined Field Name", detail)
 	}
 }
 

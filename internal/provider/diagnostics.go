@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -122,7 +123,7 @@ func answerVerb(err error) string {
 // away by retrying, a refused connection usually means a wrong endpoint.
 func transportFailureText(err *client.TransportError, action, object string) (title, what, advice string) {
 	request := fmt.Sprintf("The request to %s %s", action, object)
-	host := err.URL
+	site, hostName := endpointOf(err.URL)
 	switch err.Failure() {
 	case client.FailureNotSent:
 		return "Stopped Before Sending", request + " was not sent: Terraform was asked to stop before it went out, " +
@@ -132,15 +133,19 @@ func transportFailureText(err *client.TransportError, action, object string) (ti
 		return "Cancelled", request + " was cancelled before an answer arrived (Terraform was asked to stop).",
 			"Run the command again."
 	case client.FailureDNS:
-		return "Host Not Found", request + " got no answer: the host name of " + host + " could not be resolved.",
+		return "Host Not Found", request + " got no answer: the host name " + hostName + " could not be resolved.",
 			"Check the host name in the provider's `endpoint` or `environment`, and this machine's DNS and proxy settings."
 	case client.FailureTLS:
-		return "TLS Connection Refused", request + " was not sent: no trusted TLS connection could be made to " + host + ".",
+		what = request + " was not sent: no trusted TLS connection could be made to " + site + "."
+		if err.Attempts == 1 {
+			what += " It was tried once: a certificate problem is not retried."
+		}
+		return "TLS Connection Refused", what,
 			"Retrying will not help. Check that the endpoint speaks https on that port. If it presents a certificate " +
 				"this machine does not trust (a private endpoint, the local simulator, or a proxy that intercepts " +
 				"TLS), make the certificate trusted, e.g. with SSL_CERT_FILE=<certificate file>."
 	case client.FailureConnect:
-		return "Connection Failed", request + " got no answer: no connection could be made to " + host + ".",
+		return "Connection Failed", request + " got no answer: no connection could be made to " + site + ".",
 			"Check that the provider's `endpoint` or `environment` names a reachable host and port (for the local " +
 				"simulator: that it is running), and the firewall and proxy settings (HTTPS_PROXY) of this machine."
 	case client.FailureTimeout:
@@ -157,6 +162,17 @@ func transportFailureText(err *client.TransportError, action, object string) (ti
 		return "Request Failed", request + " got no answer from CyberSource.",
 			"Check network access to the configured `environment` or `endpoint` (proxies, DNS, TLS) and retry."
 	}
+}
+
+// endpointOf is the scheme and host of a request's URL ("https://api.cybersource.com"), and the
+// host name alone, for saying where a request could not go; the client's error text that follows
+// gives the whole URL. An unparsable or empty URL is returned as it is.
+func endpointOf(rawURL string) (site, hostName string) {
+	u, err := url.Parse(rawURL)
+	if err != nil || u.Host == "" {
+		return rawURL, rawURL
+	}
+	return u.Scheme + "://" + u.Host, u.Hostname()
 }
 
 // apiErrorAdvice says what the user can do about an error answer.

@@ -155,9 +155,10 @@ func (p *cybersourceProvider) Schema(_ context.Context, _ provider.SchemaRequest
 				Validators: []validator.String{stringvalidator.OneOfCaseInsensitive(environmentChoices...)},
 			},
 			"endpoint": schema.StringAttribute{
-				MarkdownDescription: "Full base URL of the API, overriding `environment` (e.g. a proxy or a local " +
-					"simulator). Must use https; plain http is accepted only to a loopback address. Environment: " +
-					"`CYBERSOURCE_ENDPOINT`.",
+				MarkdownDescription: "Base URL of the API, taking precedence over `environment` (e.g. a proxy or a " +
+					"local simulator): scheme, host and optional port, without a path, such as " +
+					"`https://tms-proxy.example.com:8443`. Must use https; plain http is accepted only to a loopback " +
+					"address. Environment: `CYBERSOURCE_ENDPOINT`.",
 				Optional:   true,
 				Validators: []validator.String{endpointURL()},
 			},

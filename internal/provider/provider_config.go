@@ -219,8 +219,9 @@ func checkAuthentication(cfg resolvedConfig) diag.Diagnostics {
 			p12 = cfg.p12Base64
 		}
 		diags.AddAttributeError(p12.path(), "Conflicting CyberSource Authentication Methods",
-			fmt.Sprintf("Both %s (HTTP Signature) and %s (JWT) are set. Configure exactly one authentication "+
-				"method: unset one of them in the provider block or the environment.", cfg.sharedSecret.source(), p12.source()))
+			fmt.Sprintf("HTTP Signature authentication is configured through %s, and JWT authentication through %s. "+
+				"Configure exactly one authentication method: unset one of them in the provider block or the "+
+				"environment.", cfg.sharedSecret.source(), p12.source()))
 	case hasSignature && !cfg.keyID.set() && !hasP12:
 		diags.AddAttributeError(cfg.keyID.path(), "Missing CyberSource Key ID",
 			fmt.Sprintf("%s is set but the key id that goes with it is not. Set `key_id` (or CYBERSOURCE_KEY_ID) to the "+

@@ -112,7 +112,10 @@ func checkAttributeDescriptions(t *testing.T, owner string, attributes []*tfprot
 // block does on Terraform 1.12+ (the acceptance test for it skips on older Terraform).
 func TestImportStateFromIdentity(t *testing.T) {
 	ctx := context.Background()
-	r := NewCustomerResource().(*customerResource)
+	r, ok := NewCustomerResource().(*customerResource)
+	if !ok {
+		t.Fatal("NewCustomerResource is not a *customerResource")
+	}
 	var schemaResp resource.SchemaResponse
 	r.Schema(ctx, resource.SchemaRequest{}, &schemaResp)
 	var identityResp resource.IdentitySchemaResponse

@@ -34,8 +34,8 @@ func (p *cybersourceProvider) ValidateConfig(ctx context.Context, req provider.V
 			attr = "p12_base64"
 		}
 		resp.Diagnostics.AddAttributeError(path.Root(attr), "Conflicting CyberSource Authentication Methods",
-			fmt.Sprintf("Both `shared_secret` (HTTP Signature) and `%s` (JWT) are set. Configure exactly one "+
-				"authentication method.", attr))
+			fmt.Sprintf("HTTP Signature authentication is configured through `shared_secret`, and JWT "+
+				"authentication through `%s`. Configure exactly one authentication method.", attr))
 	}
 	if known(m.KeyID) && !known(m.SharedSecret) && !m.SharedSecret.IsUnknown() && (known(m.P12File) || known(m.P12Base64)) {
 		resp.Diagnostics.AddAttributeWarning(path.Root("key_id"), "CyberSource Key ID Ignored",

@@ -25,7 +25,7 @@ func timeoutsAttribute(ctx context.Context, noun string) schema.Attribute {
 	if nested, ok := attribute.(schema.SingleNestedAttribute); ok {
 		nested.MarkdownDescription = "Operation timeouts, as durations such as `\"30s\"` or `\"10m\"`. Each bounds " +
 			"the whole operation, retries included."
-		attribute = nested
+		attribute = withOperationTimeoutValidators(nested)
 	}
 	return attribute
 }
@@ -34,11 +34,13 @@ func timeoutsAttribute(ctx context.Context, noun string) schema.Attribute {
 // tmsResource.ModifyPlan, only when the profile in effect changes, not by a plan modifier here.
 func profileIDAttribute(noun string) schema.StringAttribute {
 	return schema.StringAttribute{
-		MarkdownDescription: fmt.Sprintf("TMS profile id (36 characters) used for this %s's requests, overriding "+
-			"the provider's `profile_id`. When neither is set, CyberSource uses the merchant's default profile. "+
-			"A %s belongs to the profile it was created in: when the profile in effect changes (this attribute, "+
-			"else the provider's), the %s is replaced. Moving the same profile id between this attribute and "+
-			"the provider block changes nothing.", noun, noun, noun),
+		MarkdownDescription: fmt.Sprintf("TMS profile id (36 characters) used for this %[1]s's requests, "+
+			"overriding the provider's `profile_id`. When neither is set, CyberSource uses the merchant's default "+
+			"profile. The %[1]s stays in the profile it was created in and is always reached through it. Changing "+
+			"this attribute replaces the %[1]s when the profile it then selects (this attribute, else the "+
+			"provider's) is not the one the %[1]s is in. Moving the same profile id between this attribute and the "+
+			"provider block changes nothing, and changing only the provider's `profile_id` does not move the %[1]s "+
+			"while this attribute is unset: only what is created from then on uses the new profile.", noun),
 		Optional:   true,
 		Validators: []validator.String{profileIDValue()},
 	}
