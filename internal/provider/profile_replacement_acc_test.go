@@ -112,10 +112,8 @@ func TestAccCustomerResource_profileIDMovedBetweenResourceAndProvider(t *testing
 }
 
 // TestAccCustomerResource_profileChangeReplaces: a real change of the profile a customer is used
-// through replaces it. The provider's profile_id alone does not move a customer that inherits it:
-// Terraform replaces a resource only when one of its attributes changes, so such a customer stays
-// in the profile it was created in (the one recorded in private state) and is still reached
-// through it; setting profile_id on the resource is how it is moved.
+// through replaces it, whether it comes from the resource's profile_id or, for a customer that
+// inherits it, from the provider's.
 func TestAccCustomerResource_profileChangeReplaces(t *testing.T) {
 	if sandboxMode() {
 		t.Skip("needs a merchant with two TMS profiles: the simulator's")
@@ -148,25 +146,27 @@ func TestAccCustomerResource_profileChangeReplaces(t *testing.T) {
 			Check:             e.requestCounts(refreshOnly),
 		},
 		resource.TestStep{
-			// Only the provider's profile changes: the customer stays where it is.
-			PreConfig:        e.resetStats,
-			Config:           e.providerConfig(withProfile(first)) + customerConfig(`title = "Moving"`),
-			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
-			Check:            e.requestCounts(refreshOnly),
+			// Only the provider's profile changes, and the customer inherits it: it moves, replaced
+			// in the new profile (the plan warns "Moves to Another TMS Profile").
+			PreConfig:         e.resetStats,
+			Config:            e.providerConfig(withProfile(first)) + customerConfig(`title = "Moving"`),
+			ConfigPlanChecks:  replaced,
+			ConfigStateChecks: []statecheck.StateCheck{newID(), expectNull("profile_id")},
+			Check:             e.requestCounts(replacement),
 		},
 		resource.TestStep{
 			// Naming the profile it is in keeps it, whatever the provider says...
 			PreConfig:        e.resetStats,
-			Config:           e.providerConfig(withProfile(first)) + customerConfig(`title = "Moving"`, withProfile(second)),
+			Config:           e.providerConfig(withProfile(second)) + customerConfig(`title = "Moving"`, withProfile(first)),
 			ConfigPlanChecks: keptInPlace,
 			Check:            e.requestCounts(refreshOnly),
 		},
 		resource.TestStep{
 			// ...and naming another one moves it: replaced.
 			PreConfig:         e.resetStats,
-			Config:            e.providerConfig(withProfile(first)) + customerConfig(`title = "Moving"`, withProfile(first)),
+			Config:            e.providerConfig(withProfile(second)) + customerConfig(`title = "Moving"`, withProfile(second)),
 			ConfigPlanChecks:  replaced,
-			ConfigStateChecks: []statecheck.StateCheck{newID(), expectString("profile_id", first)},
+			ConfigStateChecks: []statecheck.StateCheck{newID(), expectString("profile_id", second)},
 			Check:             e.requestCounts(replacement),
 		},
 	)

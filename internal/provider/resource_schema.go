@@ -36,11 +36,11 @@ func profileIDAttribute(noun string) schema.StringAttribute {
 	return schema.StringAttribute{
 		MarkdownDescription: fmt.Sprintf("TMS profile id (36 characters) used for this %[1]s's requests, "+
 			"overriding the provider's `profile_id`. When neither is set, CyberSource uses the merchant's default "+
-			"profile. The %[1]s stays in the profile it was created in and is always reached through it. Changing "+
-			"this attribute replaces the %[1]s when the profile it then selects (this attribute, else the "+
-			"provider's) is not the one the %[1]s is in. Moving the same profile id between this attribute and the "+
-			"provider block changes nothing, and changing only the provider's `profile_id` does not move the %[1]s "+
-			"while this attribute is unset: only what is created from then on uses the new profile.", noun),
+			"profile. A %[1]s belongs to the profile it was created in: when the profile in effect (this attribute, "+
+			"else the provider's, else the merchant's default) changes, the %[1]s is replaced by a new one in the new "+
+			"profile, including when only the provider's `profile_id` changes (the plan warns). Moving the same "+
+			"profile id between this attribute and the provider block, or importing by plain id into a resource that "+
+			"names the provider's profile, changes nothing.", noun),
 		Optional:   true,
 		Validators: []validator.String{profileIDValue()},
 	}

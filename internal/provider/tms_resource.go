@@ -14,6 +14,14 @@ import (
 	"github.com/cybersource-tf/terraform-provider-cybersource/internal/client"
 )
 
+// profileName is a profile id for messages; "" is the merchant's default profile.
+func profileName(id string) string {
+	if id == "" {
+		return "the merchant's default profile"
+	}
+	return "profile " + id
+}
+
 // Every resource built on tmsResource is all of these (checked here for the customer).
 var (
 	_ resource.ResourceWithConfigure   = &customerResource{}
@@ -124,8 +132,22 @@ func (r *tmsResource[M, T]) ModifyPlan(ctx context.Context, req resource.ModifyP
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if planned.IsUnknown() || r.data.effectiveProfile(planned) != r.data.existingProfile(rec, current) {
+	was := r.data.existingProfile(rec, current)
+	switch {
+	case planned.IsUnknown():
 		resp.RequiresReplace = append(resp.RequiresReplace, path.Root("profile_id"))
+	case r.data.effectiveProfile(planned) == was:
+	case !planned.Equal(current):
+		resp.RequiresReplace = append(resp.RequiresReplace, path.Root("profile_id"))
+	default:
+		// Only the provider's profile changed. Terraform replaces a resource only for an attribute
+		// whose value changes, so the id is planned anew: the object is created in the new profile.
+		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("id"), types.StringUnknown())...)
+		resp.RequiresReplace = append(resp.RequiresReplace, path.Root("id"))
+		resp.Diagnostics.AddWarning(fmt.Sprintf("%s Moves to Another TMS Profile", r.kind.noun),
+			fmt.Sprintf("This %s inherits the provider's profile_id, which is now %s; it was created in %s. It is "+
+				"replaced by a new one in the new profile. To keep it where it is, set profile_id = %q on the resource.",
+				r.kind.lowerNoun(), profileName(r.data.effectiveProfile(planned)), profileName(was), was))
 	}
 	r.kind.warnIfDefaultRetaken(ctx, req, resp, rec)
 }
