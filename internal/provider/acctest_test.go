@@ -1,17 +1,22 @@
 package provider
 
 import (
+	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"maps"
 	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-testing/config"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
@@ -143,22 +148,24 @@ func (e *accEnv) config(hcl string) string { return e.providerConfig() + hcl }
 // customers the test created are gone.
 func (e *accEnv) test(steps ...resource.TestStep) {
 	e.t.Helper()
-	resource.ParallelTest(e.t, resource.TestCase{
-		ProtoV6ProviderFactories: e.factories(),
-		CheckDestroy:             e.checkDestroyed,
-		Steps:                    steps,
-	})
+	resource.ParallelTest(e.t, e.testCase(steps...))
 }
 
 // testSerial is test for tests that change the process environment (t.Setenv cannot be combined
 // with parallel tests).
 func (e *accEnv) testSerial(steps ...resource.TestStep) {
 	e.t.Helper()
-	resource.Test(e.t, resource.TestCase{
+	resource.Test(e.t, e.testCase(steps...))
+}
+
+// testCase is the TestCase test runs, for tests that add to it (an ErrorCheck, a stricter
+// CheckDestroy) before running it with resource.ParallelTest.
+func (e *accEnv) testCase(steps ...resource.TestStep) resource.TestCase {
+	return resource.TestCase{
 		ProtoV6ProviderFactories: e.factories(),
 		CheckDestroy:             e.checkDestroyed,
 		Steps:                    steps,
-	})
+	}
 }
 
 // simulatorKinds maps the provider's resource types to the simulator's kinds of stored objects.
@@ -267,6 +274,15 @@ func (e *accEnv) testdataConfig(name string) string {
 	return e.providerConfig() + string(body)
 }
 
+// variables merges ConfigVariables; later ones win.
+func variables(sets ...config.Variables) config.Variables {
+	out := config.Variables{}
+	for _, set := range sets {
+		maps.Copy(out, set)
+	}
+	return out
+}
+
 // requestCounts returns a Check asserting exact simulator request counts by "METHOD route status"
 // (e.g. "POST customers 201") since the last ResetStats; methods not listed must not appear.
 func (e *accEnv) requestCounts(want map[string]int) resource.TestCheckFunc {
@@ -300,5 +316,82 @@ func (e *accEnv) resetStats() {
 func (e *accEnv) mustSim(err error) {
 	if err != nil {
 		e.t.Fatalf("simulator hook: %v", err)
+	}
+}
+
+// checkNothingLeft is a CheckDestroy stricter than checkDestroyed, for tests that own everything
+// the merchant has on their simulator: after the destroy, no object of any kind is left.
+func (e *accEnv) checkNothingLeft(s *terraform.State) error {
+	if err := e.checkDestroyed(s); err != nil || e.server == nil {
+		return err
+	}
+	for _, kind := range simulatorKinds {
+		if ids := e.server.Sim.IDs(kind, e.merchantID); len(ids) != 0 {
+			return fmt.Errorf("%d %s object(s) left after destroy: %v", len(ids), kind, ids)
+		}
+	}
+	return nil
+}
+
+// seed stores an object on the simulator as if it had been POSTed (simulator.Seed) and returns
+// its id; parentID is the customer of an address or payment instrument, "" otherwise.
+func (e *accEnv) seed(kind simulator.Kind, parentID, body string) string {
+	e.t.Helper()
+	id, err := e.server.Sim.Seed(kind, e.merchantID, parentID, []byte(body))
+	e.mustSim(err)
+	return id
+}
+
+// stateLacks is a state check that none of the values appears anywhere in the state: in any
+// attribute of any resource or data source, sensitive ones included (the JSON state holds them in
+// clear). The keys name the values in failures, which never print the values themselves.
+func stateLacks(values map[string]string) statecheck.StateCheck { return stateLacksCheck(values) }
+
+type stateLacksCheck map[string]string
+
+func (c stateLacksCheck) CheckState(_ context.Context, req statecheck.CheckStateRequest, resp *statecheck.CheckStateResponse) {
+	state, err := json.Marshal(req.State)
+	if err != nil {
+		resp.Error = err
+		return
+	}
+	for name, value := range c {
+		if strings.Contains(string(state), value) {
+			resp.Error = errors.Join(resp.Error, fmt.Errorf("the state contains %s", name))
+		}
+	}
+}
+
+// failureWithout is a TestCase.ErrorCheck for what ExpectError cannot say: that an error does
+// NOT contain something (a card number, say). A step meant to fail leaves ExpectError out; when
+// its error matches want and contains none of the forbidden values (named by the map's keys), the
+// check swallows it and the test goes on. Anything else fails the test, without printing a
+// forbidden value. requireSeen, after the test, fails it when no such error occurred.
+type failureWithout struct {
+	want      *regexp.Regexp
+	forbidden map[string]string
+	seen      int
+}
+
+func (f *failureWithout) check(err error) error {
+	// Terraform wraps diagnostics at spaces: a value with spaces may be cut over two lines.
+	text := strings.Join(strings.Fields(err.Error()), " ")
+	for name, value := range f.forbidden {
+		if strings.Contains(text, value) {
+			return fmt.Errorf("the error text contains %s", name)
+		}
+	}
+	if !f.want.MatchString(err.Error()) {
+		return err
+	}
+	f.seen++
+	return nil
+}
+
+// requireSeen fails the test unless n steps failed as expected.
+func (f *failureWithout) requireSeen(t *testing.T, n int) {
+	t.Helper()
+	if f.seen != n {
+		t.Errorf("%d step(s) failed with an error matching %q, want %d", f.seen, f.want, n)
 	}
 }
