@@ -337,7 +337,7 @@ func (e *accEnv) checkNothingLeft(s *terraform.State) error {
 // its id; parentID is the customer of an address or payment instrument, "" otherwise.
 func (e *accEnv) seed(kind simulator.Kind, parentID, body string) string {
 	e.t.Helper()
-	id, err := e.server.Sim.Seed(kind, e.merchantID, parentID, []byte(body))
+	id, err := e.sim("seeds objects").Seed(kind, e.merchantID, parentID, []byte(body))
 	e.mustSim(err)
 	return id
 }
