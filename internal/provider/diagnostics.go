@@ -229,6 +229,9 @@ func (d *providerData) reportCreateError(diags *diag.Diagnostics, k *tmsKind, cl
 	advice := clue + ". If it exists, adopt it instead of applying again, with " +
 		"`terraform import <resource address> <id>` or an `import` block (" + k.importIDShort() + "); applying " +
 		"again without importing creates a second one. If it does not exist, apply again."
+	if k.createReturnsExisting {
+		advice = clue + "."
+	}
 	if id := correlationID(err); id != "" {
 		advice += fmt.Sprintf(" CyberSource support can trace the request by its correlation id %s.", id)
 	}

@@ -24,7 +24,8 @@ var instrumentIdentifierKind = &tmsKind{
 	privateKey: "etag",
 	// A rejected card number is reported on the write-only argument; the message never has the
 	// number in it (the client's error text carries CyberSource's field name only).
-	fieldAttributes: map[string]path.Path{"card.number": path.Root("card_number_wo")},
+	fieldAttributes:       map[string]path.Path{"card.number": path.Root("card_number_wo")},
+	createReturnsExisting: true,
 }
 
 // instrumentIdentifierResource is cybersource_tms_instrument_identifier, a card token.

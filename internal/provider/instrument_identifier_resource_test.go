@@ -258,3 +258,25 @@ func TestInstrumentIdentifierCreatedWarnsOnAdoption(t *testing.T) {
 		t.Errorf("the warning does not name the token and what destroying it does: %s", detail)
 	}
 }
+
+// TestInstrumentIdentifierCreateOutcomeUnknown: when a token's create may or may not have
+// happened, the advice is to apply again (the same card returns the same token), not the
+// import-or-duplicate advice of the other kinds.
+func TestInstrumentIdentifierCreateOutcomeUnknown(t *testing.T) {
+	d := &providerData{authMethod: client.AuthMethodHTTPSignature}
+	var diags diag.Diagnostics
+	d.reportCreateError(&diags, instrumentIdentifierKind, instrumentIdentifierResourceModel{}.creationClue(),
+		&client.APIError{StatusCode: 502, Status: "502 Bad Gateway", CorrelationID: "corr-7", MayHaveBeenApplied: true})
+	if len(diags) != 1 || diags[0].Summary() != "Unable to Confirm Instrument Identifier Creation" {
+		t.Fatalf("got %v", diags)
+	}
+	detail := diags[0].Detail()
+	for _, want := range []string{"MAY HAVE BEEN CREATED", "applying again is safe", "corr-7"} {
+		if !strings.Contains(detail, want) {
+			t.Errorf("the detail lacks %q:\n%s", want, detail)
+		}
+	}
+	if strings.Contains(detail, "creates a second one") {
+		t.Errorf("the detail warns of a duplicate that de-duplication rules out:\n%s", detail)
+	}
+}

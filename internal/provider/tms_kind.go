@@ -26,6 +26,10 @@ type tmsKind struct {
 	fieldAttributes map[string]path.Path
 	// hasDefault marks a customer's items that have a `default` (default_item.go).
 	hasDefault bool
+	// createReturnsExisting marks kinds whose POST answers with the existing object when it
+	// already exists (card tokens, tms-subresources.md §6.6): after a create of unknown outcome,
+	// applying again adopts the object instead of creating a second one.
+	createReturnsExisting bool
 }
 
 // lowerNoun is the noun inside a sentence: "shipping address".
