@@ -51,9 +51,15 @@ var jwtPattern = regexp.MustCompile(`eyJ[A-Za-z0-9_-]+\.eyJ[A-Za-z0-9_-]+`)
 var signatureValuePattern = regexp.MustCompile(`signature="[A-Za-z0-9+/]{16,}={0,2}"`)
 
 // logRun runs one terraform command with TRACE logging into its own file
-// under dir and returns the result; logs are read back by readLogs.
+// under dir and fails the test if it fails; logs are read back by readLogs.
 func logRun(t *testing.T, r *tfrun.Runner, dir, name string, run func(context.Context) (*tfrun.Result, error)) {
 	t.Helper()
+	result, err := loggedRun(r, dir, name, run)
+	must(t, name, result, err)
+}
+
+// loggedRun is logRun for a command that may fail: it returns what the command did.
+func loggedRun(r *tfrun.Runner, dir, name string, run func(context.Context) (*tfrun.Result, error)) (*tfrun.Result, error) {
 	saved := r.Env
 	r.Env = map[string]string{}
 	for k, v := range saved {
@@ -63,8 +69,7 @@ func logRun(t *testing.T, r *tfrun.Runner, dir, name string, run func(context.Co
 		r.Env[k] = v
 	}
 	defer func() { r.Env = saved }()
-	result, err := run(context.Background())
-	must(t, name, result, err)
+	return run(context.Background())
 }
 
 // readLogs concatenates every log file in dir.
