@@ -175,10 +175,14 @@ func TestAccProvider_environment(t *testing.T) {
 			ExpectError: regexp.MustCompile(`(?s)Conflicting CyberSource Authentication\s+Methods.*CYBERSOURCE_P12_BASE64`),
 		},
 		resource.TestStep{
-			// Everything from the environment: the customer is still managed.
-			PreConfig: func() { t.Setenv("CYBERSOURCE_P12_BASE64", "") },
-			Config:    providerBlock() + customerConfig(`title = "From the environment"`),
-			PlanOnly:  true,
+			// Everything from the environment: the customer is still managed. The profile it was
+			// created through is back (another profile in effect would replace it).
+			PreConfig: func() {
+				t.Setenv("CYBERSOURCE_P12_BASE64", "")
+				t.Setenv("CYBERSOURCE_PROFILE_ID", simulator.DemoProfileID)
+			},
+			Config:   providerBlock() + customerConfig(`title = "From the environment"`),
+			PlanOnly: true,
 		},
 	)
 }
