@@ -259,6 +259,7 @@ func (a stateOf) null(attribute string) statecheck.StateCheck {
 	return a.check(attribute, knownvalue.Null())
 }
 
+//nolint:unparam // a general short form: `default` just happens to be the only boolean attribute so far
 func (a stateOf) boolean(attribute string, value bool) statecheck.StateCheck {
 	return a.check(attribute, knownvalue.Bool(value))
 }
