@@ -19,6 +19,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/config"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
@@ -282,6 +283,44 @@ func variables(sets ...config.Variables) config.Variables {
 		maps.Copy(out, set)
 	}
 	return out
+}
+
+// defaultMovesStep applies a configuration that makes another of a customer's items its
+// default, in place: the new default is updated, the old one needs no request (CyberSource clears
+// its flag) and reads false in the simulator, and after a refresh in state too, without a diff
+// (the test fails on a non-empty plan after apply), since its configuration does not claim it.
+func (e *accEnv) defaultMovesStep(cfg string, vars config.Variables, from, to string) resource.TestStep {
+	return resource.TestStep{
+		Config:          cfg,
+		ConfigVariables: vars,
+		ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+			plancheck.ExpectResourceAction(to, plancheck.ResourceActionUpdate),
+			plancheck.ExpectResourceAction(from, plancheck.ResourceActionNoop),
+		}},
+		ConfigStateChecks: []statecheck.StateCheck{stateOf(to).boolean("default", true)},
+		Check:             e.stored(from, storedEquals("default", false)),
+	}
+}
+
+// defaultTakenBackStep switches a customer's default to the item from (whose id *fromID holds
+// by then) outside Terraform, then applies a configuration in which to claims it: the plan takes
+// the default back for to, in place.
+func (e *accEnv) defaultTakenBackStep(cfg string, vars config.Variables, from string, fromID *string, to string) resource.TestStep {
+	sim := e.sim("switches the default behind Terraform's back")
+	kind := simulatorKinds[strings.SplitN(from, ".", 2)[0]]
+	return resource.TestStep{
+		PreConfig:       func() { e.mustSim(sim.Modify(kind, e.merchantID, *fromID, []byte(`{"default":true}`))) },
+		Config:          cfg,
+		ConfigVariables: vars,
+		ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+			plancheck.ExpectResourceAction(to, plancheck.ResourceActionUpdate),
+			plancheck.ExpectKnownValue(to, tfjsonpath.New("default"), knownvalue.Bool(true)),
+		}},
+		Check: resource.ComposeAggregateTestCheckFunc(
+			e.stored(to, storedEquals("default", true)),
+			e.stored(from, storedEquals("default", false)),
+		),
+	}
 }
 
 // requestCounts returns a Check asserting exact simulator request counts by "METHOD route status"

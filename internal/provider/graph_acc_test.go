@@ -10,7 +10,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/compare"
 	"github.com/hashicorp/terraform-plugin-testing/config"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
-	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
@@ -122,7 +121,6 @@ func TestAccGraph_destroyInOneRun(t *testing.T) {
 // instrument as its default.
 func TestAccGraph_removeDefaultPaymentInstrument(t *testing.T) {
 	e := newAccEnv(t)
-	sim := e.sim("switches the default behind Terraform's back")
 	var first string
 	cfg := e.testdataConfig("graph.tf")
 	cards := graphCards(mastercardCard3, "002", amexCard2, "003")
@@ -135,32 +133,9 @@ func TestAccGraph_removeDefaultPaymentInstrument(t *testing.T) {
 			ConfigVariables: variables(cards, withoutFirst),
 			ExpectError:     regexp.MustCompile(`(?s)Cannot Delete the Default Payment Instrument.*default = true.*then remove`),
 		},
-		resource.TestStep{
-			Config:          cfg,
-			ConfigVariables: secondDefault,
-			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-				plancheck.ExpectResourceAction(secondInstrument, plancheck.ResourceActionUpdate),
-				plancheck.ExpectResourceAction(firstInstrument, plancheck.ResourceActionNoop),
-			}},
-			ConfigStateChecks: []statecheck.StateCheck{stateOf(secondInstrument).boolean("default", true)},
-			Check:             e.stored(firstInstrument, storedEquals("default", false)),
-		},
-		resource.TestStep{
-			// Switched back outside Terraform: the plan takes it back for the second.
-			PreConfig: func() {
-				e.mustSim(sim.Modify(simulator.KindPaymentInstrument, e.merchantID, first, []byte(`{"default":true}`)))
-			},
-			Config:          cfg,
-			ConfigVariables: secondDefault,
-			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-				plancheck.ExpectResourceAction(secondInstrument, plancheck.ResourceActionUpdate),
-				plancheck.ExpectKnownValue(secondInstrument, tfjsonpath.New("default"), knownvalue.Bool(true)),
-			}},
-			Check: resource.ComposeAggregateTestCheckFunc(
-				e.stored(secondInstrument, storedEquals("default", true)),
-				e.stored(firstInstrument, storedEquals("default", false)),
-			),
-		},
+		e.defaultMovesStep(cfg, secondDefault, firstInstrument, secondInstrument),
+		// Switched back outside Terraform: the plan takes it back for the second.
+		e.defaultTakenBackStep(cfg, secondDefault, firstInstrument, &first, secondInstrument),
 		resource.TestStep{
 			Config:          cfg,
 			ConfigVariables: variables(secondDefault, withoutFirst),

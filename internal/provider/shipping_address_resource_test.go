@@ -153,7 +153,7 @@ const (
 // the other stays is refused with advice; once the default moved, the removal works.
 func TestAccShippingAddress_defaults(t *testing.T) {
 	e := newAccEnv(t)
-	sim := e.sim("switches the default behind Terraform's back")
+	e.requireSimulator("switches the default behind Terraform's back")
 	cfg := e.testdataConfig("two_shipping_addresses.tf")
 	firstDefault := config.Variables{"first_default": config.BoolVariable(true)}
 	secondDefault := config.Variables{"second_default": config.BoolVariable(true)}
@@ -170,37 +170,10 @@ func TestAccShippingAddress_defaults(t *testing.T) {
 			),
 			ConfigStateChecks: []statecheck.StateCheck{stateOf(firstAddress).boolean("default", true)},
 		},
-		resource.TestStep{
-			// The second takes the default in place; the first then reads false, which is not a diff
-			// because its configuration does not claim the default (the test fails on a non-empty
-			// plan after apply).
-			PreConfig:       e.resetStats,
-			Config:          cfg,
-			ConfigVariables: secondDefault,
-			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-				plancheck.ExpectResourceAction(secondAddress, plancheck.ResourceActionUpdate),
-				// Nothing to send for the first: CyberSource clears its flag itself.
-				plancheck.ExpectResourceAction(firstAddress, plancheck.ResourceActionNoop),
-			}},
-			ConfigStateChecks: []statecheck.StateCheck{stateOf(secondAddress).boolean("default", true)},
-			Check:             e.stored(firstAddress, storedEquals("default", false)),
-		},
-		resource.TestStep{
-			// Switched back outside Terraform: the plan takes it back for the second.
-			PreConfig: func() {
-				e.mustSim(sim.Modify(simulator.KindShippingAddress, e.merchantID, first, []byte(`{"default":true}`)))
-			},
-			Config:          cfg,
-			ConfigVariables: secondDefault,
-			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-				plancheck.ExpectResourceAction(secondAddress, plancheck.ResourceActionUpdate),
-				plancheck.ExpectKnownValue(secondAddress, tfjsonpath.New("default"), knownvalue.Bool(true)),
-			}},
-			Check: resource.ComposeAggregateTestCheckFunc(
-				e.stored(secondAddress, storedEquals("default", true)),
-				e.stored(firstAddress, storedEquals("default", false)),
-			),
-		},
+		// The second takes the default in place; the first then reads false, without a diff.
+		e.defaultMovesStep(cfg, secondDefault, firstAddress, secondAddress),
+		// Switched back outside Terraform: the plan takes it back for the second.
+		e.defaultTakenBackStep(cfg, secondDefault, firstAddress, &first, secondAddress),
 		resource.TestStep{
 			// Both claim the default: each apply moves it, so the plan after apply is not empty
 			// (and plans warn "Lost the Default").
