@@ -81,6 +81,7 @@ var cardDataForms = map[string]string{
 // a card number. Every terraform command runs with TF_LOG=TRACE and the provider's HTTP subsystem
 // at TRACE.
 func TestCardDataNeverShown(t *testing.T) {
+	requireTerraformAtLeast(t, "1.11") // write-only arguments
 	h := newHarness(t, simulator.Options{}, demoCredentials())
 	logDir := t.TempDir()
 	r := h.runner

@@ -17,6 +17,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hashicorp/go-version"
+
 	"github.com/cybersource-tf/terraform-provider-cybersource/internal/simulator"
 	"github.com/cybersource-tf/terraform-provider-cybersource/internal/tfrun"
 )
@@ -52,6 +54,20 @@ func requireTerraform(t *testing.T) {
 		t.Skip("terraform is not on PATH; install Terraform to run the end-to-end tests")
 	}
 	terraformBin = path
+}
+
+// requireTerraformAtLeast skips a test that needs a newer Terraform than the one on PATH (write-only
+// arguments need 1.11).
+func requireTerraformAtLeast(t *testing.T, minimum string) {
+	t.Helper()
+	requireTerraform(t)
+	got, err := tfrun.TerraformVersion(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.LessThan(version.Must(version.NewVersion(minimum))) {
+		t.Skipf("needs Terraform %s or later; terraform on PATH is %s", minimum, got)
+	}
 }
 
 // provider builds the provider binary once per test process.

@@ -206,3 +206,16 @@ func TestModuleRootHasGoMod(t *testing.T) {
 		t.Errorf("module root %s has no go.mod: %v", root, err)
 	}
 }
+
+func TestTerraformVersion(t *testing.T) {
+	if _, err := LookTerraform(); err != nil {
+		t.Skip("terraform is not on PATH")
+	}
+	v, err := TerraformVersion(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v.Segments()[0] < 1 {
+		t.Errorf("version %s is not a Terraform 1.x", v)
+	}
+}
