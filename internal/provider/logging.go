@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
@@ -15,6 +16,30 @@ const httpLogSubsystem = "http"
 
 // secretFieldKeys are the log field names whose values are always masked, whatever they hold.
 var secretFieldKeys = []string{"shared_secret", "p12_password", "p12_base64"}
+
+// providerLogsOff reports whether both of the provider's loggers are switched off: the root
+// logger (TF_LOG_PROVIDER_CYBERSOURCE) and the http subsystem (TF_LOG_PROVIDER_CYBERSOURCE_HTTP).
+// The plugin server sets both to OFF when Terraform keeps no provider logs (internal/pluginserver),
+// and then every logging context, masking rule and logged field the provider would build for an
+// operation is work for nothing: the provider builds none of them.
+func providerLogsOff(getenv func(string) string) bool {
+	return strings.EqualFold(getenv("TF_LOG_PROVIDER_CYBERSOURCE"), "OFF") &&
+		strings.EqualFold(getenv("TF_LOG_PROVIDER_CYBERSOURCE_HTTP"), "OFF")
+}
+
+// debug logs a provider message with key/value fields, building nothing when logs are off.
+func (d *providerData) debug(ctx context.Context, message string, keyValues ...any) {
+	if d.logsOff {
+		return
+	}
+	fields := make(map[string]any, len(keyValues)/2)
+	for i := 0; i+1 < len(keyValues); i += 2 {
+		if key, ok := keyValues[i].(string); ok {
+			fields[key] = keyValues[i+1]
+		}
+	}
+	tflog.Debug(ctx, message, fields)
+}
 
 // withProviderLogging prepares ctx for one provider operation: it creates the "http" subsystem
 // and masks every secret the provider knows, in the root logger and in the subsystem alike

@@ -101,3 +101,32 @@ func TestExchangeLoggerLogsBodiesOnlyAtTrace(t *testing.T) {
 		}
 	}
 }
+
+func TestProviderLogsOff(t *testing.T) {
+	tests := []struct {
+		env  map[string]string
+		want bool
+	}{
+		{map[string]string{}, false},
+		{map[string]string{"TF_LOG_PROVIDER_CYBERSOURCE": "OFF"}, false},
+		{map[string]string{"TF_LOG_PROVIDER_CYBERSOURCE": "OFF", "TF_LOG_PROVIDER_CYBERSOURCE_HTTP": "off"}, true},
+		{map[string]string{"TF_LOG_PROVIDER_CYBERSOURCE": "OFF", "TF_LOG_PROVIDER_CYBERSOURCE_HTTP": "TRACE"}, false},
+	}
+	for _, tt := range tests {
+		if got := providerLogsOff(func(name string) string { return tt.env[name] }); got != tt.want {
+			t.Errorf("providerLogsOff(%v) = %v, want %v", tt.env, got, tt.want)
+		}
+	}
+}
+
+// TestOperationContextWithLogsOff: with every provider logger off, an operation's context is the
+// RPC's own, untouched: no subsystem or masking is built for log lines nobody keeps.
+func TestOperationContextWithLogsOff(t *testing.T) {
+	ctx := context.Background()
+	if got := (&providerData{logsOff: true, secrets: []string{"s3cret"}}).operationContext(ctx); got != ctx {
+		t.Error("logs off: the operation context was rebuilt")
+	}
+	if got := (&providerData{secrets: []string{"s3cret"}}).operationContext(ctx); got == ctx {
+		t.Error("logs on: the operation context lacks the provider's logging")
+	}
+}

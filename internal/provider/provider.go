@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"os"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -57,6 +58,8 @@ type providerData struct {
 	defaultProfileID string
 	authMethod       string // client.AuthMethod*, for advice on rejected credentials
 	defaultItemWait  time.Duration
+	// logsOff: no provider log line can be kept (providerLogsOff), so none is prepared.
+	logsOff bool
 	// credentialsRejected is set by the first 401 this provider process receives. With bad
 	// credentials every operation would fail the same way, each with the same long error and a
 	// request that cannot succeed; after the first, operations fail at once with a short pointer
@@ -67,6 +70,9 @@ type providerData struct {
 // operationContext prepares the context of one resource or data source operation: logging
 // subsystem and secret masking (see logging.go).
 func (d *providerData) operationContext(ctx context.Context) context.Context {
+	if d.logsOff {
+		return ctx
+	}
 	return withProviderLogging(ctx, d.secrets)
 }
 
@@ -209,7 +215,11 @@ func (p *cybersourceProvider) Configure(ctx context.Context, req provider.Config
 		return
 	}
 
+	logsOff := providerLogsOff(os.Getenv)
 	clientConfig, diags := cfg.clientConfig(p.version, req.TerraformVersion, p.options)
+	if logsOff {
+		clientConfig.Logger = nil // no exchange is formatted, redacted or handed to tflog
+	}
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -229,7 +239,7 @@ func (p *cybersourceProvider) Configure(ctx context.Context, req provider.Config
 		"request_timeout": cfg.requestTimeout.String(),
 	})
 	data := &providerData{client: c, secrets: cfg.secrets(), defaultProfileID: cfg.profileID.value,
-		authMethod: c.AuthMethod(), defaultItemWait: defaultItemWait}
+		authMethod: c.AuthMethod(), defaultItemWait: defaultItemWait, logsOff: logsOff}
 	if p.options.DefaultItemWait > 0 {
 		data.defaultItemWait = p.options.DefaultItemWait
 	}

@@ -7,7 +7,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
-	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/cybersource-tf/terraform-provider-cybersource/internal/client"
 )
@@ -47,7 +46,7 @@ func (r *tmsResource[M, T]) Create(ctx context.Context, req resource.CreateReque
 	resp.Diagnostics.Append(r.kind.setIdentity(ctx, resp.Identity, state.idValues(), state.profileIDValue())...)
 	rec := privateRecord{ETag: result.ETag, ProfileID: &profile, Created: true, ClaimsDefault: r.kind.claimsDefault(ctx, req.Config)}
 	resp.Diagnostics.Append(storePrivate(ctx, resp.Private, r.kind.privateKey, rec)...)
-	tflog.Debug(ctx, "Created "+r.kind.lowerNoun(), map[string]any{"id": lastID(state), "correlation_id": result.CorrelationID})
+	r.data.debug(ctx, "Created "+r.kind.lowerNoun(), "id", lastID(state), "correlation_id", result.CorrelationID)
 }
 
 // Read makes one GET and refreshes every attribute so that drift shows in the plan. An object
@@ -95,7 +94,7 @@ func (r *tmsResource[M, T]) Update(ctx context.Context, req resource.UpdateReque
 		return
 	}
 	if patch.IsEmpty() {
-		tflog.Debug(ctx, r.kind.noun+" unchanged API-side, skipping PATCH", map[string]any{"id": lastID(state)})
+		r.data.debug(ctx, r.kind.noun+" unchanged API-side, skipping PATCH", "id", lastID(state))
 		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 		resp.Diagnostics.Append(r.kind.setIdentity(ctx, resp.Identity, plan.idValues(), plan.profileIDValue())...)
 		return
@@ -134,7 +133,7 @@ func (r *tmsResource[M, T]) Delete(ctx context.Context, req resource.DeleteReque
 	err := r.api.delete(op.ctx, r.data, state, op.opts)
 	switch {
 	case client.IsNotFound(err):
-		tflog.Debug(ctx, r.kind.noun+" already gone, treating delete as done", map[string]any{"id": lastID(state)})
+		r.data.debug(ctx, r.kind.noun+" already gone, treating delete as done", "id", lastID(state))
 	case err != nil:
 		r.data.reportAPIError(&resp.Diagnostics, r.kind, "Delete", lastID(state), err)
 	}
@@ -201,8 +200,8 @@ func (r *tmsResource[M, T]) retryAfterServerMove(op *operation, state, plan M, s
 	if patch.IsEmpty() {
 		return fresh, nil
 	}
-	tflog.Debug(op.ctx, r.kind.noun+" was only moved by CyberSource since the refresh; updating again with the fresh ETag",
-		map[string]any{"id": lastID(state)})
+	r.data.debug(op.ctx, r.kind.noun+" was only moved by CyberSource since the refresh; updating again with the fresh ETag",
+		"id", lastID(state))
 	op.opts.IfMatch = fresh.ETag
 	return r.api.update(op.ctx, r.data, state, patch, op.opts)
 }
