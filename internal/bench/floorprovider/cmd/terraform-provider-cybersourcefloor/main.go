@@ -4,18 +4,24 @@ package main
 
 import (
 	"context"
+	"errors"
 	"log"
+	"os"
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 
 	"github.com/cybersource-tf/terraform-provider-cybersource/internal/bench/floorprovider"
+	"github.com/cybersource-tf/terraform-provider-cybersource/internal/pluginserver"
 )
 
 func main() {
+	// The same exit reports as the provider (CPU, memory, allocations; profiles with -profile), so
+	// that the benchmark measures both alike; a no-op unless the benchmark asks.
+	finishReports := pluginserver.StartProcessReports(os.Getenv)
 	err := providerserver.Serve(context.Background(), floorprovider.New("dev"), providerserver.ServeOpts{
 		Address: floorprovider.Address,
 	})
-	if err != nil {
+	if err = errors.Join(err, finishReports()); err != nil {
 		log.Fatal(err.Error())
 	}
 }
