@@ -19,8 +19,6 @@ func TestProcessReportsWriteNothingWhenUnset(t *testing.T) {
 func TestProcessReportsWriteStatsAndProfiles(t *testing.T) {
 	statsDir, profileDir := t.TempDir(), t.TempDir()
 	env := map[string]string{StatsDirVariable: statsDir, ProfileDirVariable: profileDir}
-	savedRate := runtime.MemProfileRate
-	t.Cleanup(func() { runtime.MemProfileRate = savedRate })
 
 	finish := StartProcessReports(func(name string) string { return env[name] })
 	if err := finish(); err != nil {
