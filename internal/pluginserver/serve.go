@@ -14,6 +14,7 @@ import (
 // debugger (it prints a TF_REATTACH_PROVIDERS value), as providerserver.ServeOpts.Debug does.
 func Serve(address string, newProvider func() provider.Provider, debug bool) error {
 	finishReports := StartProcessReports(os.Getenv)
+	applyRuntimeSettings(os.Getenv, goRuntime)
 	var opts []tf6server.ServeOpt
 	if debug {
 		opts = append(opts, tf6server.WithManagedDebug())
