@@ -39,12 +39,16 @@ var floorTarget = tfrun.Target{
 // provider is served stock, so its SDK loggers are switched off through the
 // environment; our provider switches the same loggers off itself when
 // Terraform keeps no provider logs (internal/pluginserver/quiet_logs.go), as
-// here. Both then run with every logger off and differ only in their code.
-func newSubjects(provider, floor *tfrun.Provider) []subject {
+// here. Both then run with every logger off and differ only in their code,
+// unless sdkLogs asks to measure the floor provider with the SDK's defaults.
+func newSubjects(provider, floor *tfrun.Provider, sdkLogs bool) []subject {
+	floorEnv := pluginserver.LoggersOffEnvironment(floorprovider.TypeName)
+	if sdkLogs {
+		floorEnv = nil
+	}
 	return []subject{
 		{name: subjectProvider, provider: provider, config: GenerateConfig},
-		{name: subjectFloorProvider, provider: floor, config: GenerateFloorConfig,
-			env: pluginserver.LoggersOffEnvironment(floorprovider.TypeName)},
+		{name: subjectFloorProvider, provider: floor, config: GenerateFloorConfig, env: floorEnv},
 	}
 }
 

@@ -80,8 +80,11 @@ func Run(ctx context.Context, opts Options) (report *Report, err error) {
 		Repeat:           opts.Repeat,
 		ProviderLDFlags:  opts.ProviderLDFlags,
 	}
+	if opts.FloorProviderSDKLogs {
+		report.Notes = append(report.Notes, "the floor provider ran with the SDK's default log levels (TRACE, discarded by terraform)")
+	}
 	report.LoadAverage[0] = loadBefore
-	subjects := newSubjects(built[0], built[1])
+	subjects := newSubjects(built[0], built[1], opts.FloorProviderSDKLogs)
 	var (
 		repeats    [][]PhaseResult
 		fixedCosts []float64
@@ -108,7 +111,7 @@ func Run(ctx context.Context, opts Options) (report *Report, err error) {
 	if loadBefore >= busyLoad {
 		notes = append(notes, fmt.Sprintf("the machine was already busy before the run (load average %.1f on %d CPUs): wall times and overheads are inflated", loadBefore, report.CPUs))
 	}
-	report.Notes = notes
+	report.Notes = append(report.Notes, notes...)
 	report.Targets = EvaluateTargets(report)
 	report.TotalSeconds = time.Since(started).Seconds()
 	return report, nil

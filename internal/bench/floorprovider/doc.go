@@ -6,9 +6,9 @@
 //
 // `make bench` runs it through the same phases, against the same simulator, in the same run as the
 // provider (issue 12). Whatever the provider costs per resource beyond this floor is the price of
-// its schema (fourteen attributes, validators, plan modifiers, timeouts, identity) and of its own
-// code; the floor itself is what the framework and the plugin protocol cost a provider that does
-// nothing else.
+// its schema (twelve attributes, sixteen with the nested timeouts; validators, plan modifiers,
+// identity) and of its own code; the floor itself is what the framework and the plugin protocol
+// cost a provider that does nothing else.
 //
 // It is deliberately stock: served by providerserver.Serve, with no plan modifiers, validators,
 // private state or logging of its own, and with Go's runtime defaults. The benchmark switches the
