@@ -28,17 +28,23 @@ import (
 //	400   1           48 MiB       20.6 ms   1.33   11.5 s  44 MiB         | 18.8 ms  13.1 s  59 MiB
 //
 // So the three together take a third off the provider's CPU and lose no wall time at either
-// parallelism against Go's defaults. (One processor was slower than two by 0-15 % per phase at
-// -parallelism 50, within the runs' spread, and under heavy load from other processes, where the
-// kernel gives a one-thread process a smaller share of a busy machine.) At N=1000 peak RSS stays
-// within the 64 MiB target: see README, Performance.
+// parallelism against Go's defaults; `make bench` (three runs each, 2026-11-30) gives 7.1 / 5.5 /
+// 10.6 / 8.3 -> 4.1 / 3.3 / 6.8 / 5.2 ms per resource for create / refresh / update / destroy,
+// and at N=1000 the same wall times (Terraform-bound) with peak RSS 34 -> 48 MiB at
+// -parallelism 10 and 61 MiB at 50, within the 64 MiB target. One processor was slower than two
+// by 0-15 % per phase at -parallelism 50, within the runs' spread, and also under heavy load
+// from other processes, where the kernel gives a one-thread process a smaller share of a busy
+// machine. On one core (taskset -c 0; GOMAXPROCS is 1 either way) only the GC target acts, and
+// it took about a tenth off (one run each).
 //
 // They are strings so that the benchmark can link others in to measure them, e.g.
 // -provider-ldflags '-X <this package>.defaultGCPercent=200'; "" leaves the runtime's own default.
 var (
-	// defaultGCPercent replaces GOGC's 100: a heap goal of at least 16 MiB instead of 4 MiB cuts
-	// collections about fourfold. 200 was within the runs' spread of 400 (4 % more CPU) at 9 MiB
-	// less RSS; 400 is what the memory limit below makes safe.
+	// defaultGCPercent replaces GOGC's 100: the heap goal becomes at least 16 MiB instead of
+	// 4 MiB, and a 200-resource create collects 16 times instead of 87 (update 27 instead of 145),
+	// which takes the runtime's estimate of GC CPU from 22-25 % of the provider's to 4-6 %. 200 was
+	// within the runs' spread of 400 (4 % more CPU) at 9 MiB less RSS; the limit below keeps 400
+	// safe.
 	defaultGCPercent = "400"
 	// defaultMaxProcsDivisor divides the processors Go would use (GOMAXPROCS's default, which
 	// follows CPU affinity and cgroup limits): 2 gives the provider half of them, at least one.
@@ -49,11 +55,13 @@ var (
 	// provider more capacity than its share. On 2 cores, the only size measured, it is 1, and the
 	// provider used at most half of that processor (CPU time / wall time 0.24-0.45).
 	defaultMaxProcsDivisor = "2"
-	// defaultMemoryLimitMiB bounds the heap that defaultGCPercent lets grow: a soft limit on Go's
-	// own memory, about 10 MiB below the RSS it allows (binary text and other non-Go pages). It
-	// engaged at -parallelism 50, where the live heap is larger, holding peak RSS at 59-60 MiB.
+	// defaultMemoryLimitMiB is a safety net for the heap that defaultGCPercent lets grow: a soft
+	// limit on Go's own memory, about 10-12 MiB below the RSS it allows (binary text and other
+	// non-Go pages), so the process stays under the 64 MiB target however large its live heap
+	// gets short of the limit. At the sizes measured it hardly engaged (N=200, -parallelism 50,
+	// two runs each: peak RSS 49-59 MiB without it, 46-58 MiB with it, CPU within the spread).
 	// Past it the collector runs more often (at most half the CPU, the runtime's own cap), so it
-	// sits well above the provider's normal live heap.
+	// sits far above the provider's usual live heap of a few MiB.
 	defaultMemoryLimitMiB = "48"
 )
 
