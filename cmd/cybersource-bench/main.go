@@ -51,7 +51,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	flags.BoolVar(&opts.FloorProviderSDKLogs, "floor-provider-sdk-logs", false, "leave the floor provider's SDK loggers at TRACE (discarded by terraform) instead of OFF, to measure that cost")
 	flags.StringVar(&opts.ProviderLDFlags, "provider-ldflags", "", "go build -ldflags for both providers, e.g. to link other runtime defaults into internal/pluginserver")
 	jsonPath := flags.String("json", "", "also write the report as JSON to this path")
-	flags.BoolVar(&opts.Keep, "keep", false, "keep the temporary directory (provider build, work dir, state)")
+	flags.BoolVar(&opts.Keep, "keep", false, "keep the temporary directory (provider builds, work dirs, states, exit reports)")
 	verbose := flags.Bool("v", false, "show terraform's own output")
 	if err := flags.Parse(args); err != nil {
 		return err
