@@ -1,12 +1,15 @@
 // Command cybersource-bench measures the provider through the real terraform
 // binary against the wire floor (the same requests issued directly through the
-// client) on the in-process simulator with TLS and a fixed latency, and
-// reports wall time, overhead per resource, API calls, connections, retries
-// and the provider's peak RSS per lifecycle phase, with the project's targets.
+// client) and against the floor provider (a one-attribute framework provider,
+// internal/bench/floorprovider) on the in-process simulator with TLS and a
+// fixed latency, and reports wall time, overhead per resource, API calls,
+// connections, retries, the provider's peak RSS and its CPU per resource next
+// to the floor provider's, per lifecycle phase, with the project's targets.
 //
 // Usage:
 //
-//	go run ./cmd/cybersource-bench [-n 200] [-p 10] [-latency 50ms] [-json bench.json] [-keep] [-v]
+//	go run ./cmd/cybersource-bench [-n 200] [-p 10] [-latency 50ms] [-repeat 1] [-json bench.json]
+//	    [-profile dir] [-provider-ldflags flags] [-floor-provider-sdk-logs] [-keep] [-v]
 //
 // It needs Go and terraform on PATH and exits non-zero only when a phase
 // fails; missed targets are reported as MISS.
@@ -43,8 +46,12 @@ func run(args []string, stdout, stderr io.Writer) error {
 	flags.IntVar(&opts.N, "n", opts.N, "number of customers (terraform resources)")
 	flags.IntVar(&opts.Parallelism, "p", opts.Parallelism, "terraform -parallelism and floor workers")
 	flags.DurationVar(&opts.Latency, "latency", opts.Latency, "simulator latency per request")
+	flags.IntVar(&opts.Repeat, "repeat", opts.Repeat, "measure everything this many times and report medians (3 or more for CPU comparisons on a small machine)")
+	flags.StringVar(&opts.ProfileDir, "profile", "", "write CPU and allocation profiles of every provider process under this directory")
+	flags.BoolVar(&opts.FloorProviderSDKLogs, "floor-provider-sdk-logs", false, "leave the floor provider's SDK loggers at TRACE (discarded by terraform) instead of OFF, to measure that cost")
+	flags.StringVar(&opts.ProviderLDFlags, "provider-ldflags", "", "go build -ldflags for both providers, e.g. to link other runtime defaults into internal/pluginserver")
 	jsonPath := flags.String("json", "", "also write the report as JSON to this path")
-	flags.BoolVar(&opts.Keep, "keep", false, "keep the temporary directory (provider build, work dir, state)")
+	flags.BoolVar(&opts.Keep, "keep", false, "keep the temporary directory (provider builds, work dirs, states, exit reports)")
 	verbose := flags.Bool("v", false, "show terraform's own output")
 	if err := flags.Parse(args); err != nil {
 		return err

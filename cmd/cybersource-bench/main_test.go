@@ -18,6 +18,7 @@ func TestRunRejectsBadFlags(t *testing.T) {
 		{[]string{"-p", "0"}, "parallelism must be at least 1"},
 		{[]string{"-latency", "-1s"}, "latency must not be negative"},
 		{[]string{"-n", "many"}, "invalid value"},
+		{[]string{"-repeat", "0"}, "repeat must be at least 1"},
 	}
 	for _, tt := range tests {
 		var stdout, stderr bytes.Buffer
@@ -37,7 +38,7 @@ func TestRunHelpListsFlags(t *testing.T) {
 	if !errors.Is(err, flag.ErrHelp) {
 		t.Fatalf("run(-h) = %v, want flag.ErrHelp", err)
 	}
-	for _, name := range []string{"-n", "-p", "-latency", "-json", "-keep"} {
+	for _, name := range []string{"-n", "-p", "-latency", "-repeat", "-profile", "-provider-ldflags", "-json", "-keep"} {
 		if !strings.Contains(stderr.String(), name) {
 			t.Errorf("usage lacks %s:\n%s", name, stderr.String())
 		}

@@ -3,6 +3,8 @@ package bench
 import (
 	"fmt"
 	"strings"
+
+	"github.com/cybersource-tf/terraform-provider-cybersource/internal/bench/floorprovider"
 )
 
 // ResourceType is the resource the benchmark creates.
@@ -49,3 +51,32 @@ provider "cybersource" {}
 func generationComment(generation int) string {
 	return fmt.Sprintf("generation %d", generation)
 }
+
+// GenerateFloorConfig is GenerateConfig for the floor provider: n
+// cybersourcefloor_customer resources whose one attribute, name, changes with
+// the generation, so the update phase costs one PATCH each there too.
+func GenerateFloorConfig(n, generation int) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, `terraform {
+  required_providers {
+    %s = {
+      source = %q
+    }
+  }
+}
+
+provider %q {}
+
+`, floorprovider.TypeName, floorSource, floorprovider.TypeName)
+	fmt.Fprintf(&b, `resource %q "bench" {
+  count = %d
+
+  name = "floor-provider-${count.index} %s"
+}
+`, floorprovider.ResourceType, n, generationComment(generation))
+	return b.String()
+}
+
+// floorSource is the floor provider's address without the default registry
+// host, as configurations write it.
+var floorSource = strings.TrimPrefix(floorprovider.Address, "registry.terraform.io/")

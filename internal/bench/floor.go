@@ -3,9 +3,12 @@ package bench
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"sync"
+	"time"
 
 	"github.com/cybersource-tf/terraform-provider-cybersource/internal/client"
+	"github.com/cybersource-tf/terraform-provider-cybersource/internal/simulator"
 )
 
 // floorCustomer is the body the floor creates: the same attributes the
@@ -111,4 +114,43 @@ func (f *floorRunner) run(ctx context.Context, phase string, n int) error {
 		})
 	}
 	return fmt.Errorf("unknown phase %q", phase)
+}
+
+// measureFloor issues every phase's requests straight through the client.
+// Each phase gets a fresh transport (closing idle connections is not enough:
+// a connection still finishing its last response is not idle yet), so that
+// each phase, like each terraform command's fresh provider processes, pays
+// for its own TCP and TLS handshakes.
+func measureFloor(ctx context.Context, opts Options, server *simulator.Server, phases []PhaseResult) error {
+	creds := demoCredentials(server.URL)
+	floor := &floorRunner{parallelism: opts.Parallelism}
+	for i := range phases {
+		// The client's own transport settings (keep-alive, idle pool, HTTP/2
+		// negotiation), trusting the simulator's certificate: the floor must
+		// differ from the provider only by terraform, not by connection handling.
+		transport := client.NewTransport(server.CertPool())
+		c, err := client.New(client.Config{
+			MerchantID:   creds.MerchantID,
+			KeyID:        creds.KeyID,
+			SharedSecret: creds.SharedSecret,
+			BaseURL:      server.URL,
+			HTTPClient:   &http.Client{Transport: transport},
+			UserAgent:    "cybersource-bench-floor",
+		})
+		if err != nil {
+			return fmt.Errorf("floor client: %w", err)
+		}
+		floor.client = c
+		server.Sim.ResetStats()
+		stage(opts.Progress, "floor %s: %d customers, %d workers", phases[i].Name, opts.N, opts.Parallelism)
+		start := time.Now()
+		err = floor.run(ctx, phases[i].Name, opts.N)
+		phases[i].FloorSeconds = time.Since(start).Seconds()
+		phases[i].FloorConnections = readCounts(server.Sim).connections
+		transport.CloseIdleConnections()
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -2,14 +2,11 @@ package bench
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
-	"io"
 	"maps"
 	"os"
 	"slices"
 	"strings"
-	"text/tabwriter"
 	"time"
 )
 
@@ -31,10 +28,20 @@ type Report struct {
 	TotalSeconds float64    `json:"total_seconds"`
 	// FixedCostSeconds is the wall time of `terraform plan` with zero
 	// resources: what any command costs before the first resource.
-	FixedCostSeconds float64        `json:"fixed_cost_seconds"`
-	Phases           []PhaseResult  `json:"phases"`
-	Targets          []TargetResult `json:"targets"`
-	Notes            []string       `json:"notes,omitempty"`
+	FixedCostSeconds float64 `json:"fixed_cost_seconds"`
+	// Repeat is how many times everything was measured; with more than one,
+	// Phases holds medians (see combineRepeats) and Repeats each run's own.
+	Repeat  int             `json:"repeat"`
+	Phases  []PhaseResult   `json:"phases"`
+	Repeats [][]PhaseResult `json:"repeats,omitempty"`
+	// ProviderRuntime and FloorProviderRuntime are the Go runtime settings
+	// the provider processes reported (GOGC, GOMAXPROCS, GOMEMLIMIT);
+	// ProviderLDFlags what the providers were linked with, if anything.
+	ProviderRuntime      string         `json:"provider_runtime,omitempty"`
+	FloorProviderRuntime string         `json:"floor_provider_runtime,omitempty"`
+	ProviderLDFlags      string         `json:"provider_ldflags,omitempty"`
+	Targets              []TargetResult `json:"targets"`
+	Notes                []string       `json:"notes,omitempty"`
 }
 
 // PhaseResult is one lifecycle phase measured through terraform and through
@@ -73,6 +80,50 @@ type PhaseResult struct {
 	// say where the overhead goes on a machine with few cores.
 	ProviderCPUSeconds  float64 `json:"provider_cpu_seconds"`
 	TerraformCPUSeconds float64 `json:"terraform_cpu_seconds"`
+	// ProviderCPUMSPerResource is ProviderCPUSeconds per resource, in ms.
+	ProviderCPUMSPerResource float64 `json:"provider_cpu_ms_per_resource"`
+	// ProviderAllocKiBPerResource is what the provider processes allocated
+	// (runtime/metrics, exact) per resource.
+	ProviderAllocKiBPerResource float64 `json:"provider_alloc_kib_per_resource"`
+
+	// The floor provider (internal/bench/floorprovider: one resource of one
+	// attribute, one API call per operation, served stock) measured through
+	// the same phase against the same simulator in the same run.
+	FloorProviderWallSeconds         float64        `json:"floor_provider_wall_seconds"`
+	FloorProviderCalls               map[string]int `json:"floor_provider_calls"`
+	FloorProviderPeakRSSMiB          float64        `json:"floor_provider_peak_rss_mib"`
+	FloorProviderProcesses           int            `json:"floor_provider_processes"`
+	FloorProviderCPUSeconds          float64        `json:"floor_provider_cpu_seconds"`
+	FloorProviderCPUMSPerResource    float64        `json:"floor_provider_cpu_ms_per_resource"`
+	FloorProviderAllocKiBPerResource float64        `json:"floor_provider_alloc_kib_per_resource"`
+	// ProviderCPURatio is ProviderCPUMSPerResource / FloorProviderCPUMSPerResource:
+	// at most 1 means our provider costs no more CPU per resource than the floor.
+	ProviderCPURatio float64 `json:"provider_cpu_ratio_to_floor_provider"`
+}
+
+// setProvider records what the provider's command of this phase measured for
+// n resources.
+func (p *PhaseResult) setProvider(m commandMeasure, n int) {
+	p.WallSeconds = m.wallSeconds
+	p.Calls = m.counts.calls
+	p.Connections = m.counts.connections
+	p.Faults = m.counts.faults
+	p.ProviderPeakRSSMiB = m.peakRSSMiB
+	p.ProviderProcesses = m.processes
+	p.ProviderCPUSeconds = m.cpuSeconds
+	p.TerraformCPUSeconds = m.terraformCPUSeconds
+	p.ProviderAllocKiBPerResource = perResource(float64(m.allocBytes)/1024, n)
+}
+
+// setFloorProvider records what the floor provider's command measured for n
+// resources.
+func (p *PhaseResult) setFloorProvider(m commandMeasure, n int) {
+	p.FloorProviderWallSeconds = m.wallSeconds
+	p.FloorProviderCalls = m.counts.calls
+	p.FloorProviderPeakRSSMiB = m.peakRSSMiB
+	p.FloorProviderProcesses = m.processes
+	p.FloorProviderCPUSeconds = m.cpuSeconds
+	p.FloorProviderAllocKiBPerResource = perResource(float64(m.allocBytes)/1024, n)
 }
 
 // fill derives the ratio, overhead and per-resource figures from the raw
@@ -81,8 +132,11 @@ func (p *PhaseResult) fill(n int) {
 	if p.FloorSeconds > 0 {
 		p.Ratio = p.WallSeconds / p.FloorSeconds
 	}
-	if n > 0 {
-		p.OverheadMSPerResource = (p.WallSeconds - p.FloorSeconds) * 1000 / float64(n)
+	p.OverheadMSPerResource = perResource((p.WallSeconds-p.FloorSeconds)*1000, n)
+	p.ProviderCPUMSPerResource = perResource(p.ProviderCPUSeconds*1000, n)
+	p.FloorProviderCPUMSPerResource = perResource(p.FloorProviderCPUSeconds*1000, n)
+	if p.FloorProviderCPUMSPerResource > 0 {
+		p.ProviderCPURatio = p.ProviderCPUMSPerResource / p.FloorProviderCPUMSPerResource
 	}
 	p.CallsPerResource = map[string]float64{}
 	total, expected := 0, 0
@@ -98,66 +152,12 @@ func (p *PhaseResult) fill(n int) {
 	p.Retries = total - expected
 }
 
-// WriteTable prints the phases and targets as aligned text.
-func (r *Report) WriteTable(w io.Writer) error {
-	out := &stickyWriter{w: w}
-	out.printf("cybersource bench: N=%d P=%d latency=%gms tls=%v terraform=%s cpus=%d load(1m)=%.2f→%.2f\n",
-		r.N, r.Parallelism, r.LatencyMS, r.TLS, r.TerraformVersion, r.CPUs, r.LoadAverage[0], r.LoadAverage[1])
-	out.printf("terraform fixed cost (plan of 0 resources): %.2fs\n\n", r.FixedCostSeconds)
-	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
-	phases := &stickyWriter{w: tw}
-	phases.printf("phase\twall s\tfloor s\tratio\toverhead ms/res\tcalls/res\tconns\tfloor conns\tretries\tfaults\tprovider RSS MiB\tprovider procs\tprovider CPU s\tterraform CPU s\t\n")
-	for _, p := range r.Phases {
-		phases.printf("%s\t%.2f\t%.2f\t%.2f\t%.2f\t%s\t%d\t%d\t%d\t%d\t%.1f\t%d\t%.2f\t%.2f\t\n",
-			p.Name, p.WallSeconds, p.FloorSeconds, p.Ratio, p.OverheadMSPerResource,
-			formatCallsPerResource(p.CallsPerResource), p.Connections, p.FloorConnections,
-			p.Retries, p.Faults, p.ProviderPeakRSSMiB, p.ProviderProcesses, p.ProviderCPUSeconds, p.TerraformCPUSeconds)
+// perResource divides total by n, or returns 0 for no resources.
+func perResource(total float64, n int) float64 {
+	if n <= 0 {
+		return 0
 	}
-	if err := errors.Join(phases.err, tw.Flush()); err != nil {
-		return err
-	}
-	out.printf("\n")
-	tw = tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
-	targets := &stickyWriter{w: tw}
-	targets.printf("target\tphase\twant\tgot\tresult\t\n")
-	for _, t := range r.Targets {
-		status := "MISS"
-		if t.Pass {
-			status = "PASS"
-		}
-		if t.Note != "" {
-			status += " (" + t.Note + ")"
-		}
-		targets.printf("%s\t%s\t%s\t%s\t%s\t\n", t.Name, t.Phase, t.Want, t.Got, status)
-	}
-	if err := errors.Join(targets.err, tw.Flush()); err != nil {
-		return err
-	}
-	for _, note := range r.Notes {
-		out.printf("note: %s\n", note)
-	}
-	out.printf("\ntotal %.1fs\n", r.TotalSeconds)
-	return out.err
-}
-
-// stickyWriter keeps the first write error so a table can be printed with
-// plain printf calls and checked once at the end.
-type stickyWriter struct {
-	w   io.Writer
-	err error
-}
-
-func (s *stickyWriter) Write(p []byte) (int, error) {
-	if s.err != nil {
-		return 0, s.err
-	}
-	n, err := s.w.Write(p)
-	s.err = err
-	return n, err
-}
-
-func (s *stickyWriter) printf(format string, args ...any) {
-	_, _ = fmt.Fprintf(s, format, args...) // the error is kept in s.err
+	return total / float64(n)
 }
 
 // formatCallsPerResource renders {"GET":1,"PATCH":1} as "GET 1.00 PATCH 1.00"

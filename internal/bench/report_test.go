@@ -18,6 +18,10 @@ func samplePhase() PhaseResult {
 		FloorConnections:   10,
 		ProviderPeakRSSMiB: 41.5,
 		ProviderProcesses:  3,
+		ProviderCPUSeconds: 2.0,
+
+		FloorProviderCPUSeconds: 1.6,
+		FloorProviderCalls:      map[string]int{"GET": 200, "PATCH": 200},
 	}
 }
 
@@ -36,13 +40,17 @@ func TestPhaseFillDerivesFigures(t *testing.T) {
 	if p.Retries != 2 {
 		t.Errorf("Retries = %d, want 2", p.Retries)
 	}
+	if p.ProviderCPUMSPerResource != 10 || p.FloorProviderCPUMSPerResource != 8 || p.ProviderCPURatio != 1.25 {
+		t.Errorf("CPU per resource = %v, floor provider %v, ratio %v; want 10, 8, 1.25",
+			p.ProviderCPUMSPerResource, p.FloorProviderCPUMSPerResource, p.ProviderCPURatio)
+	}
 }
 
 func TestPhaseFillWithoutFloorLeavesRatioZero(t *testing.T) {
 	p := PhaseResult{WallSeconds: 1}
 	p.fill(10)
-	if p.Ratio != 0 {
-		t.Errorf("Ratio = %v, want 0 when no floor was measured", p.Ratio)
+	if p.Ratio != 0 || p.ProviderCPURatio != 0 {
+		t.Errorf("Ratio = %v, CPU ratio = %v, want 0 when no floor was measured", p.Ratio, p.ProviderCPURatio)
 	}
 }
 
@@ -65,6 +73,9 @@ func TestWriteTable(t *testing.T) {
 		"overhead ms/res",
 		"GET 1.00 PATCH 1.01",
 		"41.5",
+		"CPU/floor prov",
+		"floor prov CPU ms/res",
+		"1.25",
 		"1 call/resource/op",
 		"MISS",
 		"PASS",
@@ -88,6 +99,9 @@ func TestJSONUsesDocumentedFieldNames(t *testing.T) {
 			CallsPerResource map[string]float64 `json:"calls_per_resource"`
 			RSS              float64            `json:"provider_peak_rss_mib"`
 			Retries          int                `json:"retries"`
+			CPU              float64            `json:"provider_cpu_ms_per_resource"`
+			FloorCPU         float64            `json:"floor_provider_cpu_ms_per_resource"`
+			CPURatio         float64            `json:"provider_cpu_ratio_to_floor_provider"`
 		} `json:"phases"`
 		Targets []TargetResult `json:"targets"`
 	}
@@ -100,5 +114,8 @@ func TestJSONUsesDocumentedFieldNames(t *testing.T) {
 	phase := decoded.Phases[0]
 	if phase.Name != PhaseUpdate || phase.Overhead != 5 || phase.RSS != 41.5 || phase.Retries != 2 || phase.CallsPerResource["GET"] != 1 {
 		t.Errorf("phase = %+v", phase)
+	}
+	if phase.CPU != 10 || phase.FloorCPU != 8 || phase.CPURatio != 1.25 {
+		t.Errorf("CPU figures = %+v", phase)
 	}
 }

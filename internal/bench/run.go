@@ -2,70 +2,24 @@ package bench
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
-	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"runtime"
-	"strconv"
-	"strings"
+	"slices"
 	"time"
 
-	"github.com/cybersource-tf/terraform-provider-cybersource/internal/client"
 	"github.com/cybersource-tf/terraform-provider-cybersource/internal/simulator"
 	"github.com/cybersource-tf/terraform-provider-cybersource/internal/tfrun"
 )
 
-// Options configure one benchmark run.
-type Options struct {
-	// N is the number of customers; Parallelism is terraform's -parallelism
-	// and the number of floor workers.
-	N           int
-	Parallelism int
-	// Latency is the simulator's fixed per-request latency.
-	Latency time.Duration
-	// Keep leaves the temporary directory (work dir, state, provider build)
-	// in place for inspection.
-	Keep bool
-	// Progress receives one line per stage; nil discards them.
-	Progress io.Writer
-	// TerraformOutput, when set, also receives terraform's own output.
-	TerraformOutput io.Writer
-	// RSSInterval is how often the provider's VmHWM is sampled.
-	RSSInterval time.Duration
-}
-
-// Defaults are the issue's reference run.
-func Defaults() Options {
-	return Options{N: 200, Parallelism: 10, Latency: 50 * time.Millisecond, RSSInterval: 20 * time.Millisecond}
-}
-
-func (o *Options) validate() error {
-	switch {
-	case o.N < 1:
-		return errors.New("n must be at least 1")
-	case o.Parallelism < 1:
-		return errors.New("parallelism must be at least 1")
-	case o.Latency < 0:
-		return errors.New("latency must not be negative")
-	}
-	if o.RSSInterval <= 0 {
-		o.RSSInterval = Defaults().RSSInterval
-	}
-	if o.Progress == nil {
-		o.Progress = io.Discard
-	}
-	return nil
-}
-
-// Run performs a whole benchmark: build, start the simulator, measure the
-// floor and the four terraform phases, evaluate the targets. It returns an
-// error only when something could not run (a build, the simulator, a phase
-// that failed); targets that are missed are in the report.
+// Run performs a whole benchmark: build both providers, start the simulator,
+// then Repeat times measure the wire floor and drive the provider and the
+// floor provider through the four terraform phases; combine the repeats and
+// evaluate the targets. It returns an error only when something could not run
+// (a build, the simulator, a phase that failed); missed targets are in the
+// report.
 func Run(ctx context.Context, opts Options) (report *Report, err error) {
 	if err := opts.validate(); err != nil {
 		return nil, err
@@ -87,12 +41,12 @@ func Run(ctx context.Context, opts Options) (report *Report, err error) {
 		}
 	}()
 
-	stage(opts.Progress, "building provider")
-	providerDir := filepath.Join(dir, "provider")
+	stage(opts.Progress, "building provider and floor provider")
+	providerDir := filepath.Join(dir, "providers")
 	if err := os.Mkdir(providerDir, 0o755); err != nil {
 		return nil, err
 	}
-	provider, err := tfrun.Build(ctx, providerDir)
+	built, err := tfrun.BuildTargets(ctx, providerDir, tfrun.BuildOptions{LDFlags: opts.ProviderLDFlags}, tfrun.MainTarget, floorTarget)
 	if err != nil {
 		return nil, err
 	}
@@ -111,6 +65,8 @@ func Run(ctx context.Context, opts Options) (report *Report, err error) {
 	if err := os.WriteFile(certFile, server.CertPEM, 0o600); err != nil {
 		return nil, err
 	}
+	env := demoCredentials(server.URL).Env()
+	env["SSL_CERT_FILE"] = certFile
 
 	report = &Report{
 		N:                opts.N,
@@ -121,41 +77,136 @@ func Run(ctx context.Context, opts Options) (report *Report, err error) {
 		GoVersion:        runtime.Version(),
 		StartedAt:        started.UTC(),
 		CPUs:             runtime.NumCPU(),
+		Repeat:           opts.Repeat,
+		ProviderLDFlags:  opts.ProviderLDFlags,
+	}
+	if opts.FloorProviderSDKLogs {
+		report.Notes = append(report.Notes, "the floor provider ran with the SDK's default log levels (TRACE, discarded by terraform)")
 	}
 	report.LoadAverage[0] = loadBefore
-	phases := make([]PhaseResult, len(Phases))
-	for i, name := range Phases {
-		phases[i] = PhaseResult{Name: name, ExpectedCalls: expectedCalls(name, opts.N)}
+	subjects := newSubjects(built[0], built[1], opts.FloorProviderSDKLogs)
+	var (
+		repeats    [][]PhaseResult
+		fixedCosts []float64
+		notes      []string
+	)
+	for r := range opts.Repeat {
+		l := &lifecycle{opts: opts, server: server, dirs: runDirs{root: dir, profile: opts.ProfileDir}, baseEnv: env, repeat: r}
+		one, err := l.measureAll(ctx, subjects, report)
+		if err != nil {
+			return nil, err
+		}
+		repeats = append(repeats, one.phases)
+		fixedCosts = append(fixedCosts, one.fixedCostSeconds)
+		notes = appendNew(notes, one.notes...)
 	}
-
-	if err := measureFloor(ctx, opts, server, phases); err != nil {
-		return nil, err
+	report.Phases = combineRepeats(repeats, opts.N)
+	if opts.Repeat > 1 {
+		report.Repeats = repeats
 	}
-	notes, err := measureTerraform(ctx, opts, server, provider, certFile, filepath.Join(dir, "work"), phases, &report.FixedCostSeconds)
-	if err != nil {
-		return nil, err
-	}
-	for i := range phases {
-		phases[i].fill(opts.N)
-	}
-	report.Phases = phases
+	report.FixedCostSeconds = median(fixedCosts)
 	report.LoadAverage[1] = loadAverage()
 	// The run itself keeps about two processes busy, so only the load found
 	// before it started says whether something else competed for the CPUs.
 	if loadBefore >= busyLoad {
 		notes = append(notes, fmt.Sprintf("the machine was already busy before the run (load average %.1f on %d CPUs): wall times and overheads are inflated", loadBefore, report.CPUs))
 	}
-	report.Notes = notes
+	report.Notes = append(report.Notes, notes...)
 	report.Targets = EvaluateTargets(report)
 	report.TotalSeconds = time.Since(started).Seconds()
 	return report, nil
+}
+
+// repeatResult is one repeat's measurements.
+type repeatResult struct {
+	phases           []PhaseResult
+	fixedCostSeconds float64
+	notes            []string
+}
+
+// measureAll measures one repeat: the wire floor, the fixed cost, then both
+// subjects' lifecycles one after the other, each starting from an empty
+// simulator and ending with destroy, so neither sees the other's customers.
+// Which goes first alternates between repeats, so that neither always runs
+// on a machine that the other has just warmed up or loaded.
+func (l *lifecycle) measureAll(ctx context.Context, subjects []subject, report *Report) (repeatResult, error) {
+	result := repeatResult{phases: make([]PhaseResult, len(Phases))}
+	for i, name := range Phases {
+		result.phases[i] = PhaseResult{Name: name, ExpectedCalls: expectedCalls(name, l.opts.N)}
+	}
+	if err := measureFloor(ctx, l.opts, l.server, result.phases); err != nil {
+		return result, err
+	}
+	fixed, err := l.fixedCost(ctx, subjects[0])
+	if err != nil {
+		return result, err
+	}
+	result.fixedCostSeconds = fixed
+
+	order := slices.Clone(subjects)
+	if l.repeat%2 == 1 {
+		slices.Reverse(order)
+	}
+	for _, s := range order {
+		measures, notes, err := l.run(ctx, s)
+		if err != nil {
+			return result, err
+		}
+		result.notes = append(result.notes, notes...)
+		for i := range result.phases {
+			switch s.name {
+			case subjectProvider:
+				result.phases[i].setProvider(measures[i], l.opts.N)
+				report.ProviderRuntime = measures[i].runtime
+			case subjectFloorProvider:
+				result.phases[i].setFloorProvider(measures[i], l.opts.N)
+				report.FloorProviderRuntime = measures[i].runtime
+			}
+		}
+	}
+	for i := range result.phases {
+		result.phases[i].fill(l.opts.N)
+	}
+	return result, nil
+}
+
+// fixedCost times a plan of zero resources: what every command pays whatever
+// N is (starting terraform and the provider processes, schemas,
+// configuration). It separates that from the per-resource overhead.
+func (l *lifecycle) fixedCost(ctx context.Context, s subject) (float64, error) {
+	workDir := filepath.Join(l.dirs.root, fmt.Sprintf("fixed-%d", l.repeat))
+	if err := os.Mkdir(workDir, 0o755); err != nil {
+		return 0, err
+	}
+	if err := os.WriteFile(filepath.Join(workDir, "main.tf"), []byte(s.config(0, 1)), 0o644); err != nil {
+		return 0, err
+	}
+	stage(l.opts.Progress, "terraform fixed cost: plan of 0 resources")
+	runner := &tfrun.Runner{Provider: s.provider, WorkDir: workDir, Env: l.baseEnv, Output: l.opts.TerraformOutput}
+	_, result, err := runner.PlanHasChanges(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("terraform plan of 0 resources: %w", err)
+	}
+	return result.Duration.Seconds(), nil
+}
+
+// appendNew appends the notes not already present, so that a repeated
+// observation is reported once.
+func appendNew(notes []string, more ...string) []string {
+	for _, note := range more {
+		if !slices.Contains(notes, note) {
+			notes = append(notes, note)
+		}
+	}
+	return notes
 }
 
 func stage(w io.Writer, format string, args ...any) {
 	_, _ = fmt.Fprintf(w, "==> "+format+"\n", args...) // progress is best effort
 }
 
-// demoCredentials are the simulator's default merchant (contract.md).
+// demoCredentials are the simulator's built-in demo merchant
+// (internal/simulator/demo.go), which every simulator accepts.
 func demoCredentials(endpoint string) tfrun.Credentials {
 	return tfrun.Credentials{
 		MerchantID:   simulator.DemoMerchantID,
@@ -163,169 +214,4 @@ func demoCredentials(endpoint string) tfrun.Credentials {
 		SharedSecret: simulator.DemoSharedSecret,
 		Endpoint:     endpoint,
 	}
-}
-
-// measureFloor issues every phase's requests straight through the client.
-// Each phase gets a fresh transport (closing idle connections is not enough:
-// a connection still finishing its last response is not idle yet), so that
-// each phase, like each terraform command's fresh provider processes, pays
-// for its own TCP and TLS handshakes.
-func measureFloor(ctx context.Context, opts Options, server *simulator.Server, phases []PhaseResult) error {
-	creds := demoCredentials(server.URL)
-	floor := &floorRunner{parallelism: opts.Parallelism}
-	for i := range phases {
-		// The client's own transport settings (keep-alive, idle pool, HTTP/2
-		// negotiation), trusting the simulator's certificate: the floor must
-		// differ from the provider only by terraform, not by connection handling.
-		transport := client.NewTransport(server.CertPool())
-		c, err := client.New(client.Config{
-			MerchantID:   creds.MerchantID,
-			KeyID:        creds.KeyID,
-			SharedSecret: creds.SharedSecret,
-			BaseURL:      server.URL,
-			HTTPClient:   &http.Client{Transport: transport},
-			UserAgent:    "cybersource-bench-floor",
-		})
-		if err != nil {
-			return fmt.Errorf("floor client: %w", err)
-		}
-		floor.client = c
-		server.Sim.ResetStats()
-		stage(opts.Progress, "floor %s: %d customers, %d workers", phases[i].Name, opts.N, opts.Parallelism)
-		start := time.Now()
-		err = floor.run(ctx, phases[i].Name, opts.N)
-		phases[i].FloorSeconds = time.Since(start).Seconds()
-		phases[i].FloorConnections = readCounts(server.Sim).connections
-		transport.CloseIdleConnections()
-		if err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// measureTerraform drives terraform through the lifecycle and returns
-// observations that are not targets but a reader should know about.
-func measureTerraform(ctx context.Context, opts Options, server *simulator.Server, provider *tfrun.Provider,
-	certFile, workDir string, phases []PhaseResult, fixedCost *float64) ([]string, error) {
-	if err := os.Mkdir(workDir, 0o755); err != nil {
-		return nil, err
-	}
-	env := demoCredentials(server.URL).Env()
-	env["SSL_CERT_FILE"] = certFile
-	runner := &tfrun.Runner{
-		Provider:    provider,
-		WorkDir:     workDir,
-		Env:         env,
-		RSSInterval: opts.RSSInterval,
-		Output:      opts.TerraformOutput,
-	}
-	parallelism := fmt.Sprintf("-parallelism=%d", opts.Parallelism)
-	writeConfig := func(generation int) error {
-		return os.WriteFile(filepath.Join(workDir, "main.tf"), []byte(GenerateConfig(opts.N, generation)), 0o644)
-	}
-	var notes []string
-
-	// A plan of zero resources costs what every command pays whatever N is:
-	// starting terraform and the provider processes, schemas, configuration.
-	// It separates that fixed cost from the per-resource overhead.
-	if err := os.WriteFile(filepath.Join(workDir, "main.tf"), []byte(GenerateConfig(0, 1)), 0o644); err != nil {
-		return nil, err
-	}
-	stage(opts.Progress, "terraform fixed cost: plan of 0 resources")
-	_, empty, err := runner.PlanHasChanges(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("terraform plan of 0 resources: %w", err)
-	}
-	*fixedCost = empty.Duration.Seconds()
-
-	if err := writeConfig(1); err != nil {
-		return nil, err
-	}
-
-	for i := range phases {
-		phase := &phases[i]
-		if phase.Name == PhaseUpdate {
-			if err := writeConfig(2); err != nil {
-				return nil, err
-			}
-		}
-		server.Sim.ResetStats()
-		stage(opts.Progress, "terraform %s: %d resources, %s", phase.Name, opts.N, parallelism)
-		var (
-			result *tfrun.Result
-			err    error
-		)
-		switch phase.Name {
-		case PhaseCreate, PhaseUpdate:
-			result, err = runner.Apply(ctx, parallelism)
-		case PhaseRefresh:
-			var changes bool
-			changes, result, err = runner.PlanHasChanges(ctx, parallelism)
-			if changes {
-				notes = append(notes, "the refresh plan after create was not empty (perpetual diff)")
-			}
-		case PhaseDestroy:
-			result, err = runner.Destroy(ctx, parallelism)
-		}
-		if err != nil {
-			return nil, fmt.Errorf("terraform %s phase: %w", phase.Name, err)
-		}
-		counts := readCounts(server.Sim)
-		phase.WallSeconds = result.Duration.Seconds()
-		phase.Calls = counts.calls
-		phase.Connections = counts.connections
-		phase.Faults = counts.faults
-		phase.ProviderPeakRSSMiB = float64(result.ProviderPeakRSS) / (1 << 20)
-		phase.ProviderProcesses = result.ProviderProcesses
-		phase.ProviderCPUSeconds = result.ProviderCPU.Seconds()
-		phase.TerraformCPUSeconds = max(0, (result.TotalCPU - result.ProviderCPU).Seconds())
-
-		stored := len(server.Sim.CustomerIDs(simulator.DemoMerchantID))
-		switch {
-		case phase.Name == PhaseCreate && stored != opts.N:
-			notes = append(notes, fmt.Sprintf("after create the simulator holds %d customers, want %d", stored, opts.N))
-		case phase.Name == PhaseDestroy && stored != 0:
-			notes = append(notes, fmt.Sprintf("after destroy the simulator still holds %d customers", stored))
-		}
-	}
-	return notes, nil
-}
-
-// terraformVersion reads `terraform version -json`; the benchmark still runs
-// without it, so failures just leave the field empty.
-func terraformVersion(ctx context.Context) string {
-	out, err := exec.CommandContext(ctx, "terraform", "version", "-json").Output()
-	if err != nil {
-		return ""
-	}
-	var v struct {
-		Version string `json:"terraform_version"`
-	}
-	if json.Unmarshal(out, &v) != nil {
-		return ""
-	}
-	return v.Version
-}
-
-// busyLoad is the 1-minute load average above which a run's timings are
-// flagged as taken on a busy machine.
-const busyLoad = 1.0
-
-// loadAverage reads the 1-minute load average from /proc/loadavg; zero where
-// it is unavailable.
-func loadAverage() float64 {
-	data, err := os.ReadFile("/proc/loadavg")
-	if err != nil {
-		return 0
-	}
-	fields := strings.Fields(string(data))
-	if len(fields) == 0 {
-		return 0
-	}
-	value, err := strconv.ParseFloat(fields[0], 64)
-	if err != nil {
-		return 0
-	}
-	return value
 }

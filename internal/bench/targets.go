@@ -64,6 +64,7 @@ func EvaluateTargets(r *Report) []TargetResult {
 			Pass:  p.OverheadMSPerResource <= MaxOverheadMSPerResource,
 			Note:  overheadNote,
 		})
+		results = append(results, floorProviderCPUTarget(p))
 	}
 	peak := 0.0
 	for _, p := range r.Phases {
@@ -107,4 +108,24 @@ func formatCalls(calls map[string]int) string {
 		parts = append(parts, fmt.Sprintf("%s %d", method, calls[method]))
 	}
 	return strings.Join(parts, ", ")
+}
+
+// FloorProviderCPUTarget is issue 12's target: the provider's CPU per
+// resource is at most the floor provider's (one resource of one attribute),
+// in every phase, measured side by side in the same run.
+const FloorProviderCPUTarget = "provider CPU/res <= floor provider's"
+
+func floorProviderCPUTarget(p PhaseResult) TargetResult {
+	result := TargetResult{
+		Name:  FloorProviderCPUTarget,
+		Phase: p.Name,
+		Want:  fmt.Sprintf("<= %.2f ms", p.FloorProviderCPUMSPerResource),
+		Got:   fmt.Sprintf("%.2f ms (x%.2f)", p.ProviderCPUMSPerResource, p.ProviderCPURatio),
+		Pass:  p.ProviderCPUMSPerResource <= p.FloorProviderCPUMSPerResource,
+	}
+	if p.FloorProviderCPUMSPerResource == 0 || p.ProviderCPUMSPerResource == 0 {
+		result.Pass = false
+		result.Note = "not measured"
+	}
+	return result
 }

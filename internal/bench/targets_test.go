@@ -78,3 +78,36 @@ func TestEvaluateTargetsUnmeasuredRSSIsAMiss(t *testing.T) {
 		t.Errorf("unmeasured RSS passed: %+v", rss)
 	}
 }
+
+func TestFloorProviderCPUTarget(t *testing.T) {
+	phase := func(provider, floor float64) PhaseResult {
+		p := PhaseResult{Name: PhaseCreate, ProviderCPUSeconds: provider, FloorProviderCPUSeconds: floor}
+		p.fill(200)
+		return p
+	}
+	tests := []struct {
+		name            string
+		provider, floor float64 // CPU seconds for 200 resources
+		pass            bool
+		note            string
+	}{
+		{"cheaper than the floor", 0.8, 0.94, true, ""},
+		{"equal to the floor", 0.94, 0.94, true, ""},
+		{"dearer than the floor", 1.34, 0.94, false, ""},
+		{"floor not measured", 0.8, 0, false, "not measured"},
+		{"provider not measured", 0, 0.94, false, "not measured"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			results := EvaluateTargets(&Report{N: 200, Parallelism: 10, Phases: []PhaseResult{phase(tt.provider, tt.floor)}})
+			got := findTarget(t, results, FloorProviderCPUTarget, PhaseCreate)
+			if got.Pass != tt.pass || got.Note != tt.note {
+				t.Errorf("got %+v, want pass=%v note=%q", got, tt.pass, tt.note)
+			}
+		})
+	}
+	got := findTarget(t, EvaluateTargets(&Report{N: 200, Phases: []PhaseResult{phase(1.34, 0.94)}}), FloorProviderCPUTarget, PhaseCreate)
+	if got.Want != "<= 4.70 ms" || got.Got != "6.70 ms (x1.43)" {
+		t.Errorf("want/got = %q / %q", got.Want, got.Got)
+	}
+}

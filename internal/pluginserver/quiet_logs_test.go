@@ -37,3 +37,18 @@ func TestQuietLogsTerraformDiscards(t *testing.T) {
 		})
 	}
 }
+
+func TestLoggersOffEnvironmentMatchesWhatTheProviderSetsForItself(t *testing.T) {
+	got := LoggersOffEnvironment("cybersource")
+	for _, name := range loggerLevelVariables {
+		if name == "TF_LOG_PROVIDER_CYBERSOURCE_HTTP" {
+			continue // the provider's own subsystem; another provider has none
+		}
+		if got[name] != "OFF" {
+			t.Errorf("%s = %q, want OFF", name, got[name])
+		}
+	}
+	if floor := LoggersOffEnvironment("cybersource-floor"); floor["TF_LOG_PROVIDER_CYBERSOURCE_FLOOR"] != "OFF" {
+		t.Errorf("the provider logger's variable follows the SDK's naming (dashes become underscores): %v", floor)
+	}
+}

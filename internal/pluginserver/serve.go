@@ -1,6 +1,7 @@
 package pluginserver
 
 import (
+	"errors"
 	"os"
 
 	"github.com/hashicorp/terraform-plugin-framework/provider"
@@ -12,6 +13,8 @@ import (
 // Serve serves the provider under address until Terraform stops it. debug runs it for a
 // debugger (it prints a TF_REATTACH_PROVIDERS value), as providerserver.ServeOpts.Debug does.
 func Serve(address string, newProvider func() provider.Provider, debug bool) error {
+	finishReports := StartProcessReports(os.Getenv)
+	applyRuntimeSettings(os.Getenv, goRuntime)
 	var opts []tf6server.ServeOpt
 	if debug {
 		opts = append(opts, tf6server.WithManagedDebug())
@@ -20,7 +23,8 @@ func Serve(address string, newProvider func() provider.Provider, debug bool) err
 		// so only a plugin that Terraform started has its discarded logs switched off.
 		quietLogsTerraformDiscards(os.Getenv, os.Setenv)
 	}
-	return tf6server.Serve(address, func() tfprotov6.ProviderServer {
+	err := tf6server.Serve(address, func() tfprotov6.ProviderServer {
 		return ReleasingServer(providerserver.NewProtocol6(newProvider())())
 	}, opts...)
+	return errors.Join(err, finishReports())
 }

@@ -53,36 +53,12 @@ func BuildProvider(ctx context.Context, dir string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	binary := filepath.Join(dir, ProviderBinaryName)
-	cmd := exec.CommandContext(ctx, "go", "build", "-o", binary, ".")
-	cmd.Dir = root
-	output, err := cmd.CombinedOutput()
-	if err != nil {
-		return "", fmt.Errorf("building provider in %s: %w\n%s", root, err, output)
-	}
-	return binary, nil
+	return buildTarget(ctx, root, dir, MainTarget, BuildOptions{})
 }
 
-// cliConfig is the terraform CLI configuration that points the provider's
-// registry address at a local directory. The trailing `direct {}` keeps every
-// other provider on normal installation, which these configurations never use.
-func cliConfig(providerDir string) string {
-	return fmt.Sprintf(`provider_installation {
-  dev_overrides {
-    %q = %q
-  }
-  direct {}
-}
-`, ProviderAddress, providerDir)
-}
-
-// WriteCLIConfig writes the dev_overrides CLI configuration into configDir
-// and returns its path, for TF_CLI_CONFIG_FILE. It never touches the user's
-// own ~/.terraformrc.
+// WriteCLIConfig writes the dev_overrides CLI configuration for the provider
+// into configDir and returns its path, for TF_CLI_CONFIG_FILE. It never
+// touches the user's own ~/.terraformrc.
 func WriteCLIConfig(configDir, providerDir string) (string, error) {
-	path := filepath.Join(configDir, "dev_overrides.tfrc")
-	if err := os.WriteFile(path, []byte(cliConfig(providerDir)), 0o600); err != nil {
-		return "", fmt.Errorf("writing CLI configuration: %w", err)
-	}
-	return path, nil
+	return writeCLIConfig(configDir, providerDir, ProviderAddress)
 }

@@ -20,15 +20,11 @@ type Provider struct {
 // configuration beside it. dir should be a fresh temporary directory the
 // caller removes afterwards (t.TempDir in tests).
 func Build(ctx context.Context, dir string) (*Provider, error) {
-	binary, err := BuildProvider(ctx, dir)
+	providers, err := BuildTargets(ctx, dir, BuildOptions{}, MainTarget)
 	if err != nil {
 		return nil, err
 	}
-	config, err := WriteCLIConfig(dir, dir)
-	if err != nil {
-		return nil, err
-	}
-	return &Provider{Dir: dir, Binary: binary, CLIConfigFile: config}, nil
+	return providers[0], nil
 }
 
 // Credentials are the provider settings a run passes through the
