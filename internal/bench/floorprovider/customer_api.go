@@ -44,10 +44,10 @@ func (a *customerAPI) create(ctx context.Context, name string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if res.Customer == nil || res.Customer.ID == nil || *res.Customer.ID == "" {
+	if res.Value == nil || res.Value.ID == nil || *res.Value.ID == "" {
 		return "", errors.New("the create answer carries no customer id")
 	}
-	return *res.Customer.ID, nil
+	return *res.Value.ID, nil
 }
 
 // read sends one GET and returns the customer's merchantCustomerID; found is false when the
@@ -60,16 +60,19 @@ func (a *customerAPI) read(ctx context.Context, id string) (name string, found b
 	if err != nil {
 		return "", false, err
 	}
-	if res.Customer != nil && res.Customer.BuyerInformation != nil && res.Customer.BuyerInformation.MerchantCustomerID != nil {
-		name = *res.Customer.BuyerInformation.MerchantCustomerID
+	if res.Value != nil && res.Value.BuyerInformation != nil && res.Value.BuyerInformation.MerchantCustomerID != nil {
+		name = *res.Value.BuyerInformation.MerchantCustomerID
 	}
 	return name, true, nil
 }
 
 // rename sends one PATCH that changes merchantCustomerID from one name to another.
 func (a *customerAPI) rename(ctx context.Context, id, from, to string) error {
-	patch := client.NewCustomerPatch(customerNamed(from), customerNamed(to))
-	_, err := a.client.UpdateCustomer(ctx, id, patch, client.CallOptions{})
+	patch, err := client.NewCustomerPatch(customerNamed(from), customerNamed(to))
+	if err != nil {
+		return err
+	}
+	_, err = a.client.UpdateCustomer(ctx, id, patch, client.CallOptions{})
 	return err
 }
 
