@@ -5,12 +5,12 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource/identityschema"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
 // Resource identity (Terraform 1.12+) is what names one object: the parts of its import id and
@@ -37,29 +37,33 @@ func (k *tmsKind) identitySchema() identityschema.Schema {
 	return identityschema.Schema{Attributes: attributes}
 }
 
-// identityValue is the identity of an object whose id parts and profile_id are given.
-func (k *tmsKind) identityValue(ids []types.String, profileID types.String) (types.Object, diag.Diagnostics) {
-	types_ := map[string]attr.Type{"profile_id": types.StringType}
-	values := map[string]attr.Value{"profile_id": profileID}
-	for i, p := range k.idParts {
-		types_[p.identity] = types.StringType
-		values[p.identity] = ids[i]
-	}
-	return types.ObjectValue(types_, values)
-}
-
 // setIdentity records the identity once: it is left alone when it is already set, because an
-// identity may not change. identity is nil when the framework has none to offer (Terraform
-// before 1.12), which is then not an error.
+// identity may not change. identity is nil when the framework has none to offer, which is then
+// not an error. The value is built directly as a Terraform object: it is set on nearly every
+// operation under Terraform before 1.12, which keeps no identity, and the framework's reflection
+// would cost more than the rest of the identity's handling.
 func (k *tmsKind) setIdentity(ctx context.Context, identity *tfsdk.ResourceIdentity, ids []types.String, profileID types.String) diag.Diagnostics {
 	if identity == nil || !identity.Raw.IsFullyNull() {
 		return nil
 	}
-	value, diags := k.identityValue(ids, profileID)
-	if diags.HasError() {
-		return diags
+	k.identityOnce.Do(func() {
+		k.identityType, _ = identity.Schema.Type().TerraformType(ctx).(tftypes.Object)
+	})
+	values := make(map[string]tftypes.Value, len(k.idParts)+1)
+	values["profile_id"] = stringTerraformValue(profileID)
+	for i, p := range k.idParts {
+		values[p.identity] = stringTerraformValue(ids[i])
 	}
-	return identity.Set(ctx, value)
+	identity.Raw = tftypes.NewValue(k.identityType, values)
+	return nil
+}
+
+// stringTerraformValue is v as a Terraform value; unknown values (never in an identity) are null.
+func stringTerraformValue(v types.String) tftypes.Value {
+	if v.IsNull() || v.IsUnknown() {
+		return tftypes.NewValue(tftypes.String, nil)
+	}
+	return tftypes.NewValue(tftypes.String, v.ValueString())
 }
 
 // importIDFromIdentity reads an `import { identity = {...} }` block into the same form as a parsed

@@ -15,7 +15,7 @@ import (
 // the whole object and its ETag, tms-api.md §1, tms-subresources.md §1).
 func (r *tmsResource[M, T]) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan M
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(readModel(ctx, req.Plan.Schema, req.Plan.Raw, &plan)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -42,7 +42,11 @@ func (r *tmsResource[M, T]) Create(ctx context.Context, req resource.CreateReque
 	}
 	// Always recorded, even after a mapping error: the object exists now, and state without it
 	// would orphan it (Terraform marks a resource whose create reported an error as tainted).
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	raw, diags := writeModel(ctx, resp.State.Schema, &state)
+	resp.Diagnostics.Append(diags...)
+	if !diags.HasError() {
+		resp.State.Raw = raw
+	}
 	resp.Diagnostics.Append(r.kind.setIdentity(ctx, resp.Identity, state.idValues(), state.profileIDValue())...)
 	rec := privateRecord{ETag: result.ETag, ProfileID: &profile, Created: true, ClaimsDefault: r.kind.claimsDefault(ctx, req.Config)}
 	resp.Diagnostics.Append(storePrivate(ctx, resp.Private, r.kind.privateKey, rec)...)
@@ -54,7 +58,7 @@ func (r *tmsResource[M, T]) Create(ctx context.Context, req resource.CreateReque
 // recreates it.
 func (r *tmsResource[M, T]) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state M
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(readModel(ctx, req.State.Schema, req.State.Raw, &state)...)
 	op, rec, profile, ok := r.begin(ctx, req.Private, state, opRead, &resp.Diagnostics)
 	if !ok {
 		return
@@ -83,8 +87,8 @@ func (r *tmsResource[M, T]) Read(ctx context.Context, req resource.ReadRequest, 
 // read or write. Nothing to send (only `timeouts` or `profile_id` changed, say) means no request.
 func (r *tmsResource[M, T]) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state M
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(readModel(ctx, req.Plan.Schema, req.Plan.Raw, &plan)...)
+	resp.Diagnostics.Append(readModel(ctx, req.State.Schema, req.State.Raw, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -95,7 +99,12 @@ func (r *tmsResource[M, T]) Update(ctx context.Context, req resource.UpdateReque
 	}
 	if patch.IsEmpty() {
 		r.data.debug(ctx, r.kind.noun+" unchanged API-side, skipping PATCH", "id", lastID(state))
-		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+		raw, diags := writeModel(ctx, resp.State.Schema, &plan)
+		resp.Diagnostics.Append(diags...)
+		if diags.HasError() {
+			return
+		}
+		resp.State.Raw = raw
 		resp.Diagnostics.Append(r.kind.setIdentity(ctx, resp.Identity, plan.idValues(), plan.profileIDValue())...)
 		return
 	}
@@ -123,7 +132,7 @@ func (r *tmsResource[M, T]) Update(ctx context.Context, req resource.UpdateReque
 // Delete makes one DELETE. An object that is already gone (404/410) counts as deleted.
 func (r *tmsResource[M, T]) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state M
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(readModel(ctx, req.State.Schema, req.State.Raw, &state)...)
 	op, _, _, ok := r.begin(ctx, req.Private, state, opDelete, &resp.Diagnostics)
 	if !ok {
 		return
@@ -163,7 +172,12 @@ func (r *tmsResource[M, T]) save(ctx context.Context, out savedObject, action st
 	if out.diags.HasError() || !r.answerHasID(out.diags, action, m, result.Receipt) {
 		return
 	}
-	out.diags.Append(out.state.Set(ctx, &m)...)
+	raw, diags := writeModel(ctx, out.state.Schema, &m)
+	out.diags.Append(diags...)
+	if diags.HasError() {
+		return
+	}
+	out.state.Raw = raw
 	out.diags.Append(r.kind.setIdentity(ctx, out.identity, m.idValues(), m.profileIDValue())...)
 	rec.ETag = result.ETag
 	out.diags.Append(storePrivate(ctx, out.private, r.kind.privateKey, rec)...)

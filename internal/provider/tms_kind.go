@@ -2,8 +2,10 @@ package provider
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
 // tmsKind describes one TMS token type as the provider presents it: its names, how its import id
@@ -30,6 +32,10 @@ type tmsKind struct {
 	// already exists (card tokens, tms-subresources.md §6.6): after a create of unknown outcome,
 	// applying again adopts the object instead of creating a second one.
 	createReturnsExisting bool
+
+	// identityType is the Terraform type of the kind's identity, built once (setIdentity).
+	identityOnce sync.Once
+	identityType tftypes.Object
 }
 
 // lowerNoun is the noun inside a sentence: "shipping address".
