@@ -10,7 +10,7 @@ import (
 	"github.com/cybersource-tf/terraform-provider-cybersource/internal/client"
 )
 
-func ptr(s string) *string { return &s }
+func ptr[T any](v T) *T { return &v }
 
 func mdiMap(t *testing.T, values map[string]string) types.Map {
 	t.Helper()

@@ -14,7 +14,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/cybersource-tf/terraform-provider-cybersource/internal/client"
 )
@@ -71,11 +70,8 @@ func (k *tmsKind) warnIfDefaultRetaken(ctx context.Context, req resource.ModifyP
 	if !k.hasDefault || !rec.ClaimsDefault {
 		return
 	}
-	var planned, current types.Bool
-	var id types.String
-	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("default"), &planned)...)
-	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("default"), &current)...)
-	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("id"), &id)...)
+	planned, current := rawBool(req.Plan.Raw, "default"), rawBool(req.State.Raw, "default")
+	id := rawString(req.State.Raw, "id")
 	if !planned.ValueBool() || current.IsNull() || current.ValueBool() {
 		return
 	}
@@ -92,9 +88,7 @@ func (k *tmsKind) claimsDefault(ctx context.Context, config tfsdk.Config) bool {
 	if !k.hasDefault {
 		return false
 	}
-	var claimed types.Bool
-	config.GetAttribute(ctx, path.Root("default"), &claimed) // a missing attribute reads as null: no claim
-	return claimed.ValueBool()
+	return rawBool(config.Raw, "default").ValueBool()
 }
 
 // defaultItemPoll is how often a default item waiting to be deleted checks its siblings, and

@@ -10,7 +10,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/cybersource-tf/terraform-provider-cybersource/internal/client"
 )
@@ -43,10 +42,7 @@ var instrumentIdentifierAPI = tmsAPI[instrumentIdentifierResourceModel, client.I
 	// create reads the card number from the configuration, the only place Terraform has it, and
 	// sends it in the one request that needs it.
 	create: func(ctx context.Context, d *providerData, _ instrumentIdentifierResourceModel, config tfsdk.Config, opts client.CallOptions) (*client.Result[client.InstrumentIdentifier], error) {
-		var number types.String
-		if diags := config.GetAttribute(ctx, path.Root("card_number_wo"), &number); diags.HasError() {
-			return nil, errors.New("the card number could not be read from the configuration")
-		}
+		number := rawString(config.Raw, "card_number_wo")
 		if number.IsNull() || number.IsUnknown() {
 			return nil, errors.New("card_number_wo has no value; it is required to create the token")
 		}
@@ -109,9 +105,7 @@ func (r *instrumentIdentifierResource) ModifyPlan(ctx context.Context, req resou
 	if !req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
 		return
 	}
-	var number types.String
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("card_number_wo"), &number)...)
-	if number.IsNull() {
+	if rawString(req.Config.Raw, "card_number_wo").IsNull() {
 		resp.Diagnostics.AddAttributeError(path.Root("card_number_wo"), "Missing Card Number",
 			"Creating a card token needs the card number in `card_number_wo` (write-only: it is sent once and never "+
 				"stored). Only a token brought in with `terraform import` can do without it.")

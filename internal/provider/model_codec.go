@@ -9,6 +9,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
@@ -170,7 +171,6 @@ func (c *modelCodec) encode(ctx context.Context, source reflect.Value) (tftypes.
 	return tftypes.NewValue(c.objectType, values), nil
 }
 
-
 // schemaTyped is what tfsdk.Plan, State and Config hold as their Schema (an internal framework
 // type): its object type.
 type schemaTyped interface {
@@ -204,4 +204,47 @@ func writeModel[M any](ctx context.Context, schema schemaTyped, model *M) (tftyp
 			fmt.Sprintf("Converting the provider's model into Terraform's data failed: %s. This is a bug in the provider; please report it.", err))
 	}
 	return value, diags
+}
+
+// rawAttribute reads one top-level attribute straight from a plan, state or configuration value,
+// without the schema lookups of tfsdk's GetAttribute (each copies the schema's attribute map,
+// docs/development/framework-costs.md); the hot paths of planning read one or two attributes
+// this way. Absent or mistyped values read as null.
+func rawAttribute(raw tftypes.Value, name string) tftypes.Value {
+	v, _, err := tftypes.WalkAttributePath(raw, tftypes.NewAttributePath().WithAttributeName(name))
+	value, ok := v.(tftypes.Value)
+	if err != nil || !ok {
+		return tftypes.Value{}
+	}
+	return value
+}
+
+// rawString is a top-level string attribute of raw (rawAttribute).
+func rawString(raw tftypes.Value, name string) types.String {
+	v := rawAttribute(raw, name)
+	var s string
+	switch {
+	case v.Type() == nil || v.IsNull():
+		return types.StringNull()
+	case !v.IsKnown():
+		return types.StringUnknown()
+	case v.As(&s) != nil:
+		return types.StringNull()
+	}
+	return types.StringValue(s)
+}
+
+// rawBool is a top-level bool attribute of raw (rawAttribute).
+func rawBool(raw tftypes.Value, name string) types.Bool {
+	v := rawAttribute(raw, name)
+	var b bool
+	switch {
+	case v.Type() == nil || v.IsNull():
+		return types.BoolNull()
+	case !v.IsKnown():
+		return types.BoolUnknown()
+	case v.As(&b) != nil:
+		return types.BoolNull()
+	}
+	return types.BoolValue(b)
 }

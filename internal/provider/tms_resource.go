@@ -124,9 +124,7 @@ func (r *tmsResource[M, T]) ModifyPlan(ctx context.Context, req resource.ModifyP
 	if r.data == nil || req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
 		return // not configured yet, a create, or a destroy
 	}
-	var planned, current types.String
-	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("profile_id"), &planned)...)
-	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("profile_id"), &current)...)
+	planned, current := rawString(req.Plan.Raw, "profile_id"), rawString(req.State.Raw, "profile_id")
 	rec, diags := loadPrivate(ctx, req.Private, r.kind.privateKey)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
