@@ -9,7 +9,7 @@
 // Usage:
 //
 //	go run ./cmd/cybersource-bench [-n 200] [-p 10] [-latency 50ms] [-repeat 1] [-json bench.json]
-//	    [-profile dir] [-provider-ldflags flags] [-floor-provider-sdk-logs] [-keep] [-v]
+//	    [-graph-n 50] [-profile dir] [-provider-ldflags flags] [-floor-provider-sdk-logs] [-keep] [-v]
 //
 // It needs Go and terraform on PATH and exits non-zero only when a phase
 // fails; missed targets are reported as MISS.
@@ -50,6 +50,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	flags.StringVar(&opts.ProfileDir, "profile", "", "write CPU and allocation profiles of every provider process under this directory")
 	flags.BoolVar(&opts.FloorProviderSDKLogs, "floor-provider-sdk-logs", false, "leave the floor provider's SDK loggers at TRACE (discarded by terraform) instead of OFF, to measure that cost")
 	flags.StringVar(&opts.ProviderLDFlags, "provider-ldflags", "", "go build -ldflags for both providers, e.g. to link other runtime defaults into internal/pluginserver")
+	flags.IntVar(&opts.GraphCustomers, "graph-n", 0, "customers of the graph scenario (each with an address, a card token and a payment instrument); 0 means n/4, negative skips it")
 	jsonPath := flags.String("json", "", "also write the report as JSON to this path")
 	flags.BoolVar(&opts.Keep, "keep", false, "keep the temporary directory (provider builds, work dirs, states, exit reports)")
 	verbose := flags.Bool("v", false, "show terraform's own output")

@@ -31,6 +31,10 @@ type Options struct {
 	// ProviderLDFlags are passed to `go build -ldflags` for both providers,
 	// e.g. to link other runtime defaults into internal/pluginserver.
 	ProviderLDFlags string
+	// GraphCustomers is the size of the graph scenario (graph.go): that many customers, each
+	// with an address, a card token and a payment instrument. 0 means N/4 (the same number of
+	// resources as the customer scenario); negative skips the scenario.
+	GraphCustomers int
 	// Progress receives one line per stage; nil discards them.
 	Progress io.Writer
 	// TerraformOutput, when set, also receives terraform's own output.
@@ -59,6 +63,9 @@ func (o *Options) validate() error {
 	}
 	if o.RSSInterval <= 0 {
 		o.RSSInterval = Defaults().RSSInterval
+	}
+	if o.GraphCustomers == 0 {
+		o.GraphCustomers = max(1, o.N/4)
 	}
 	if o.Progress == nil {
 		o.Progress = io.Discard

@@ -37,11 +37,13 @@ type Report struct {
 	// ProviderRuntime and FloorProviderRuntime are the Go runtime settings
 	// the provider processes reported (GOGC, GOMAXPROCS, GOMEMLIMIT);
 	// ProviderLDFlags what the providers were linked with, if anything.
-	ProviderRuntime      string         `json:"provider_runtime,omitempty"`
-	FloorProviderRuntime string         `json:"floor_provider_runtime,omitempty"`
-	ProviderLDFlags      string         `json:"provider_ldflags,omitempty"`
-	Targets              []TargetResult `json:"targets"`
-	Notes                []string       `json:"notes,omitempty"`
+	ProviderRuntime      string `json:"provider_runtime,omitempty"`
+	FloorProviderRuntime string `json:"floor_provider_runtime,omitempty"`
+	ProviderLDFlags      string `json:"provider_ldflags,omitempty"`
+	// Graph is the graph scenario (graph.go), measured once; nil when skipped.
+	Graph   *GraphReport   `json:"graph,omitempty"`
+	Targets []TargetResult `json:"targets"`
+	Notes   []string       `json:"notes,omitempty"`
 }
 
 // PhaseResult is one lifecycle phase measured through terraform and through

@@ -100,6 +100,15 @@ func Run(ctx context.Context, opts Options) (report *Report, err error) {
 		fixedCosts = append(fixedCosts, one.fixedCostSeconds)
 		notes = appendNew(notes, one.notes...)
 	}
+	if opts.GraphCustomers > 0 {
+		graphOpts := opts
+		graphOpts.N = opts.GraphCustomers
+		stage(opts.Progress, "graph scenario: %d customers with an address, a card token and a payment instrument each", graphOpts.N)
+		l := &lifecycle{opts: graphOpts, server: server, dirs: runDirs{root: dir, profile: opts.ProfileDir}, baseEnv: env, repeat: opts.Repeat}
+		if report.Graph, err = l.measureGraph(ctx, subjects[0]); err != nil {
+			return nil, err
+		}
+	}
 	report.Phases = combineRepeats(repeats, opts.N)
 	if opts.Repeat > 1 {
 		report.Repeats = repeats

@@ -44,6 +44,16 @@ func (r *Report) WriteTable(w io.Writer) error {
 					p.FloorProviderWallSeconds, p.FloorProviderPeakRSSMiB, formatCalls(p.FloorProviderCalls))
 			}
 		}))
+	if g := r.Graph; g != nil {
+		out.printf("\ngraph scenario (%d customers, each with a shipping address, a card token and a payment instrument: %d resources; one run):\n",
+			g.Customers, g.Resources)
+		err = errors.Join(err, writeTabular(out, 0, "phase\twall s\tprovider CPU ms/res\tcalls per customer\t",
+			func(row func(string, ...any)) {
+				for _, p := range g.Phases {
+					row("%s\t%.2f\t%.2f\t%s\t", p.Name, p.WallSeconds, p.ProviderCPUMSPerResource, formatGraphCalls(p.CallsPerCustomer))
+				}
+			}))
+	}
 	out.printf("\n")
 	err = errors.Join(err, writeTabular(out, 0, "target\tphase\twant\tgot\tresult\t", func(row func(string, ...any)) {
 		for _, t := range r.Targets {

@@ -66,6 +66,21 @@ func EvaluateTargets(r *Report) []TargetResult {
 		})
 		results = append(results, floorProviderCPUTarget(p))
 	}
+	if r.Graph != nil {
+		for _, p := range r.Graph.Phases {
+			got := "1 each"
+			if !p.OneCallEach {
+				got = formatGraphCalls(p.CallsPerCustomer)
+			}
+			results = append(results, TargetResult{
+				Name:  "graph: 1 call/object/op",
+				Phase: p.Name,
+				Want:  fmt.Sprintf("1 each (%d routes)", len(p.ExpectedCallsPerCustomer)),
+				Got:   got,
+				Pass:  p.OneCallEach,
+			})
+		}
+	}
 	peak := 0.0
 	for _, p := range r.Phases {
 		peak = max(peak, p.ProviderPeakRSSMiB)
@@ -128,4 +143,12 @@ func floorProviderCPUTarget(p PhaseResult) TargetResult {
 		result.Note = "not measured"
 	}
 	return result
+}
+
+func intsAsFloats(m map[string]int) map[string]float64 {
+	out := make(map[string]float64, len(m))
+	for k, v := range m {
+		out[k] = float64(v)
+	}
+	return out
 }
