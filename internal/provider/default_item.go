@@ -66,7 +66,7 @@ func (onlyTrue) ValidateBool(_ context.Context, req validator.BoolRequest, resp 
 // the plan takes it back, and the user should see why. When two items of one customer both say
 // true, this warning appears on every plan instead of a silent ping-pong. An item whose
 // configuration newly claims the default is simply being made the default: no warning.
-func (k *tmsKind) warnIfDefaultRetaken(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse, rec privateRecord) {
+func (k *tmsKind) warnIfDefaultRetaken(req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse, rec privateRecord) {
 	if !k.hasDefault || !rec.ClaimsDefault {
 		return
 	}
@@ -84,7 +84,7 @@ func (k *tmsKind) warnIfDefaultRetaken(ctx context.Context, req resource.ModifyP
 }
 
 // claimsDefault reports whether the configuration says `default = true` (for kinds with a default).
-func (k *tmsKind) claimsDefault(ctx context.Context, config tfsdk.Config) bool {
+func (k *tmsKind) claimsDefault(config tfsdk.Config) bool {
 	if !k.hasDefault {
 		return false
 	}

@@ -38,7 +38,7 @@ func TestWarnIfDefaultRetaken(t *testing.T) {
 			State: tfsdk.State{Schema: schemaResp.Schema, Raw: withDefault(current)},
 		}
 		var resp resource.ModifyPlanResponse
-		kind.warnIfDefaultRetaken(ctx, req, &resp, privateRecord{ClaimsDefault: claimed})
+		kind.warnIfDefaultRetaken(req, &resp, privateRecord{ClaimsDefault: claimed})
 		return resp.Diagnostics
 	}
 

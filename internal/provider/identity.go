@@ -42,9 +42,9 @@ func (k *tmsKind) identitySchema() identityschema.Schema {
 // not an error. The value is built directly as a Terraform object: it is set on nearly every
 // operation under Terraform before 1.12, which keeps no identity, and the framework's reflection
 // would cost more than the rest of the identity's handling.
-func (k *tmsKind) setIdentity(ctx context.Context, identity *tfsdk.ResourceIdentity, ids []types.String, profileID types.String) diag.Diagnostics {
+func (k *tmsKind) setIdentity(ctx context.Context, identity *tfsdk.ResourceIdentity, ids []types.String, profileID types.String) {
 	if identity == nil || !identity.Raw.IsFullyNull() {
-		return nil
+		return
 	}
 	k.identityOnce.Do(func() {
 		k.identityType, _ = identity.Schema.Type().TerraformType(ctx).(tftypes.Object)
@@ -55,7 +55,6 @@ func (k *tmsKind) setIdentity(ctx context.Context, identity *tfsdk.ResourceIdent
 		values[p.identity] = stringTerraformValue(ids[i])
 	}
 	identity.Raw = tftypes.NewValue(k.identityType, values)
-	return nil
 }
 
 // stringTerraformValue is v as a Terraform value; unknown values (never in an identity) are null.

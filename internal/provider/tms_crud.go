@@ -47,8 +47,8 @@ func (r *tmsResource[M, T]) Create(ctx context.Context, req resource.CreateReque
 	if !diags.HasError() {
 		resp.State.Raw = raw
 	}
-	resp.Diagnostics.Append(r.kind.setIdentity(ctx, resp.Identity, state.idValues(), state.profileIDValue())...)
-	rec := privateRecord{ETag: result.ETag, ProfileID: &profile, Created: true, ClaimsDefault: r.kind.claimsDefault(ctx, req.Config)}
+	r.kind.setIdentity(ctx, resp.Identity, state.idValues(), state.profileIDValue())
+	rec := privateRecord{ETag: result.ETag, ProfileID: &profile, Created: true, ClaimsDefault: r.kind.claimsDefault(req.Config)}
 	resp.Diagnostics.Append(storePrivate(ctx, resp.Private, r.kind.privateKey, rec)...)
 	r.data.debug(ctx, "Created "+r.kind.lowerNoun(), "id", lastID(state), "correlation_id", result.CorrelationID)
 }
@@ -70,7 +70,7 @@ func (r *tmsResource[M, T]) Read(ctx context.Context, req resource.ReadRequest, 
 		addGoneWarning(&resp.Diagnostics, r.kind, lastID(state), err)
 		resp.State.RemoveResource(ctx)
 		// The framework still requires an identity after a read that removes the resource.
-		resp.Diagnostics.Append(r.kind.setIdentity(ctx, resp.Identity, state.idValues(), state.profileIDValue())...)
+		r.kind.setIdentity(ctx, resp.Identity, state.idValues(), state.profileIDValue())
 		return
 	}
 	if err != nil {
@@ -105,7 +105,7 @@ func (r *tmsResource[M, T]) Update(ctx context.Context, req resource.UpdateReque
 			return
 		}
 		resp.State.Raw = raw
-		resp.Diagnostics.Append(r.kind.setIdentity(ctx, resp.Identity, plan.idValues(), plan.profileIDValue())...)
+		r.kind.setIdentity(ctx, resp.Identity, plan.idValues(), plan.profileIDValue())
 		return
 	}
 	op, rec, profile, ok := r.begin(ctx, req.Private, state, opUpdate, &resp.Diagnostics)
@@ -125,7 +125,7 @@ func (r *tmsResource[M, T]) Update(ctx context.Context, req resource.UpdateReque
 	}
 	updated, diags := r.api.refresh(op.ctx, plan, result.Value)
 	resp.Diagnostics.Append(diags...)
-	rec.ProfileID, rec.ClaimsDefault = &profile, r.kind.claimsDefault(ctx, req.Config)
+	rec.ProfileID, rec.ClaimsDefault = &profile, r.kind.claimsDefault(req.Config)
 	r.save(ctx, savedObject{&resp.Diagnostics, &resp.State, resp.Identity, resp.Private}, "Update", updated, result, rec)
 }
 
@@ -178,7 +178,7 @@ func (r *tmsResource[M, T]) save(ctx context.Context, out savedObject, action st
 		return
 	}
 	out.state.Raw = raw
-	out.diags.Append(r.kind.setIdentity(ctx, out.identity, m.idValues(), m.profileIDValue())...)
+	r.kind.setIdentity(ctx, out.identity, m.idValues(), m.profileIDValue())
 	rec.ETag = result.ETag
 	out.diags.Append(storePrivate(ctx, out.private, r.kind.privateKey, rec)...)
 }

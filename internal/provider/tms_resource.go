@@ -147,5 +147,5 @@ func (r *tmsResource[M, T]) ModifyPlan(ctx context.Context, req resource.ModifyP
 				"replaced by a new one in the new profile. To keep it where it is, set profile_id = %q on the resource.",
 				r.kind.lowerNoun(), profileName(r.data.effectiveProfile(planned)), profileName(was), was))
 	}
-	r.kind.warnIfDefaultRetaken(ctx, req, resp, rec)
+	r.kind.warnIfDefaultRetaken(req, resp, rec)
 }
