@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -89,6 +90,22 @@ func (k *tmsKind) claimsDefault(config tfsdk.Config) bool {
 		return false
 	}
 	return rawBool(config.Raw, "default").ValueBool()
+}
+
+// rememberDefaultClaim records whether the configuration claims the default after an update that
+// sent nothing (the item already was the default, say), so that a later loss of the default is
+// still told apart from a first claim.
+func (k *tmsKind) rememberDefaultClaim(ctx context.Context, from privateStateGetter, to privateStateSetter, config tfsdk.Config) diag.Diagnostics {
+	if !k.hasDefault {
+		return nil
+	}
+	rec, diags := loadPrivate(ctx, from, k.privateKey)
+	claims := k.claimsDefault(config)
+	if diags.HasError() || rec.ClaimsDefault == claims {
+		return diags
+	}
+	rec.ClaimsDefault = claims
+	return append(diags, storePrivate(ctx, to, k.privateKey, rec)...)
 }
 
 // defaultItemPoll is how often a default item waiting to be deleted checks its siblings, and

@@ -71,3 +71,34 @@ func TestWarnIfDefaultRetaken(t *testing.T) {
 		}
 	}
 }
+
+func TestRememberDefaultClaim(t *testing.T) {
+	ctx := context.Background()
+	private := fakePrivateState{}
+	var resp resource.SchemaResponse
+	NewShippingAddressResource().Schema(ctx, resource.SchemaRequest{}, &resp)
+	configWith := func(claim *bool) tfsdk.Config {
+		objectType, _ := resp.Schema.Type().TerraformType(ctx).(tftypes.Object)
+		values := map[string]tftypes.Value{}
+		for name, typ := range objectType.AttributeTypes {
+			values[name] = tftypes.NewValue(typ, nil)
+		}
+		if claim != nil {
+			values["default"] = tftypes.NewValue(tftypes.Bool, *claim)
+		}
+		return tfsdk.Config{Schema: resp.Schema, Raw: tftypes.NewValue(objectType, values)}
+	}
+	claim := true
+	if diags := shippingAddressKind.rememberDefaultClaim(ctx, private, private, configWith(&claim)); diags.HasError() {
+		t.Fatal(diags)
+	}
+	if rec, _ := loadPrivate(ctx, private, shippingAddressKind.privateKey); !rec.ClaimsDefault {
+		t.Fatal("an update sending nothing forgot that the configuration now claims the default")
+	}
+	if diags := shippingAddressKind.rememberDefaultClaim(ctx, private, private, configWith(nil)); diags.HasError() {
+		t.Fatal(diags)
+	}
+	if rec, _ := loadPrivate(ctx, private, shippingAddressKind.privateKey); rec.ClaimsDefault {
+		t.Fatal("the claim outlived a configuration that dropped it")
+	}
+}

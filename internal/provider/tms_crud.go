@@ -106,6 +106,7 @@ func (r *tmsResource[M, T]) Update(ctx context.Context, req resource.UpdateReque
 		}
 		resp.State.Raw = raw
 		r.kind.setIdentity(ctx, resp.Identity, plan.idValues(), plan.profileIDValue())
+		resp.Diagnostics.Append(r.kind.rememberDefaultClaim(ctx, req.Private, resp.Private, req.Config)...)
 		return
 	}
 	op, rec, profile, ok := r.begin(ctx, req.Private, state, opUpdate, &resp.Diagnostics)
