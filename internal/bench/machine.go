@@ -2,27 +2,21 @@ package bench
 
 import (
 	"context"
-	"encoding/json"
 	"os"
-	"os/exec"
 	"strconv"
 	"strings"
+
+	"github.com/cybersource-tf/terraform-provider-cybersource/internal/tfrun"
 )
 
-// terraformVersion reads `terraform version -json`; the benchmark still runs
-// without it, so failures just leave the field empty.
+// terraformVersion is the version of the terraform on PATH; the benchmark still runs without it,
+// so failures just leave the field empty.
 func terraformVersion(ctx context.Context) string {
-	out, err := exec.CommandContext(ctx, "terraform", "version", "-json").Output()
+	v, err := tfrun.TerraformVersion(ctx)
 	if err != nil {
 		return ""
 	}
-	var v struct {
-		Version string `json:"terraform_version"`
-	}
-	if json.Unmarshal(out, &v) != nil {
-		return ""
-	}
-	return v.Version
+	return v.String()
 }
 
 // busyLoad is the 1-minute load average above which a run's timings are

@@ -6,7 +6,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/cybersource-tf/terraform-provider-cybersource/internal/client"
@@ -66,36 +65,20 @@ func (d *providerData) startOperation(ctx context.Context, configured timeouts.V
 	return &operation{ctx: opCtx, opts: opts, end: cancel}, diags
 }
 
-// operationTimeout reads the operation's timeout. A value the timeouts library cannot use is
-// reported on the attribute that holds it (timeouts.create, say), not on the resource.
+// operationTimeout reads the operation's timeout. The `timeouts` values were checked when the
+// configuration was validated (timeouts_validator.go, which Terraform runs again at apply), so
+// the library finds a duration it can parse.
 func operationTimeout(ctx context.Context, configured timeouts.Value, kind opKind) (time.Duration, diag.Diagnostics) {
-	var (
-		timeout time.Duration
-		diags   diag.Diagnostics
-		name    string
-	)
 	switch kind {
 	case opCreate:
-		name = "create"
-		timeout, diags = configured.Create(ctx, defaultCreateTimeout)
+		return configured.Create(ctx, defaultCreateTimeout)
 	case opRead:
-		name = "read"
-		timeout, diags = configured.Read(ctx, defaultReadTimeout)
+		return configured.Read(ctx, defaultReadTimeout)
 	case opUpdate:
-		name = "update"
-		timeout, diags = configured.Update(ctx, defaultUpdateTimeout)
+		return configured.Update(ctx, defaultUpdateTimeout)
 	default:
-		name = "delete"
-		timeout, diags = configured.Delete(ctx, defaultDeleteTimeout)
+		return configured.Delete(ctx, defaultDeleteTimeout)
 	}
-	if !diags.HasError() {
-		return timeout, diags
-	}
-	var attributed diag.Diagnostics
-	for _, d := range diags {
-		attributed.AddAttributeError(path.Root("timeouts").AtName(name), d.Summary(), d.Detail())
-	}
-	return 0, attributed
 }
 
 // effectiveProfile is the profile a resource or data source is used through: its own

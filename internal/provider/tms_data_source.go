@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strings"
 
@@ -51,11 +50,6 @@ func (d *tmsDataSource) reportReadError(diags *diag.Diagnostics, what string, at
 		diags.AddAttributeError(at, fmt.Sprintf("%s Not Found", what),
 			fmt.Sprintf("No %s with id %q exists for this merchant and profile (%s). Check the id and, if it lives "+
 				"in another TMS profile, set `profile_id`.", strings.ToLower(what), id, err))
-		return
-	}
-	var explained *explainedError
-	if errors.As(err, &explained) {
-		diags.AddError(explained.summary, explained.detail)
 		return
 	}
 	d.data.reportAPIError(diags, d.kind, "Read", id, err)
