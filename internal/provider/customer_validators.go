@@ -123,7 +123,7 @@ func idPartValue(part idPart) validator.String {
 	}
 }
 
-// titleCase capitalises each word: "customer id" → "Customer Id"; "id" stays upper case.
+// titleCase capitalises each word, and writes "id" as "ID": "customer id" → "Customer ID".
 func titleCase(s string) string {
 	words := strings.Fields(s)
 	for i, w := range words {
